@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+
+namespace CorpusGen.Emitting;
+
+/// <summary>
+/// The one place where corpus text becomes C# source: string literals and XML doc text. Data must stay data, so
+/// anything that could end a literal, a comment or a line, or reorder what a reviewer sees (bidi controls,
+/// CVE-2021-42574), is written as an escape.
+/// </summary>
+internal static class CSharpLiteral
+{
+    /// <summary>Appends <paramref name="text"/>[start, start+length) as the inside of a regular C# string literal.</summary>
+    public static void AppendEscaped(StringBuilder builder, string text, int start, int length)
+    {
+        int end = start + length;
+        int runStart = start;
+        for (int i = start; i < end; i++)
+        {
+            char c = text[i];
+            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+            {
+                continue;
+            }
+
+            if (c >= 0x80 && IsPlainPair(text, i, end, out int units))
+            {
+                i += units - 1;
+                continue;
+            }
+
+            builder.Append(text, runStart, i - runStart);
+            AppendEscape(builder, c);
+            runStart = i + 1;
+        }
+
+        builder.Append(text, runStart, end - runStart);
+    }
+
+    /// <summary>A complete literal: <c>"…"</c>.</summary>
+    public static string Quote(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2);
+        builder.Append('"');
+        AppendEscaped(builder, text, 0, text.Length);
+        builder.Append('"');
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Text for an XML doc comment: XML-escaped, with every character that the literal would escape shown as its
+    /// escape (<c>\u202E</c>), since XML cannot hold control characters and a comment must not hold line breaks.
+    /// </summary>
+    public static string ForDocComment(string text)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    continue;
+                case '<':
+                    builder.Append("&lt;");
+                    continue;
+                case '>':
+                    builder.Append("&gt;");
+                    continue;
+                case '"':
+                case '\\':
+                    builder.Append(c);
+                    continue;
+            }
+
+            if (c >= 0x20 && c < 0x7F)
+            {
+                builder.Append(c);
+            }
+            else if (c >= 0x80 && IsPlainPair(text, i, text.Length, out int units))
+            {
+                builder.Append(text, i, units);
+                i += units - 1;
+            }
+            else
+            {
+                AppendEscape(builder, c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Whether the character (or surrogate pair) at <paramref name="index"/> can be written as itself: a letter,
+    /// digit, punctuation or symbol. Marks, separators, controls, format characters (bidi, zero-width), private-use,
+    /// unassigned code points and lone surrogates are escaped.
+    /// </summary>
+    private static bool IsPlainPair(string text, int index, int end, out int units)
+    {
+        char c = text[index];
+        units = 1;
+        UnicodeCategory category;
+        if (char.IsHighSurrogate(c))
+        {
+            if (index + 1 >= end || !char.IsLowSurrogate(text[index + 1]))
+            {
+                return false;
+            }
+
+            units = 2;
+            category = CharUnicodeInfo.GetUnicodeCategory(text, index);
+        }
+        else if (char.IsLowSurrogate(c))
+        {
+            return false;
+        }
+        else
+        {
+            category = CharUnicodeInfo.GetUnicodeCategory(c);
+        }
+
+        switch (category)
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.DecimalDigitNumber:
+            case UnicodeCategory.LetterNumber:
+            case UnicodeCategory.OtherNumber:
+            case UnicodeCategory.ConnectorPunctuation:
+            case UnicodeCategory.DashPunctuation:
+            case UnicodeCategory.OpenPunctuation:
+            case UnicodeCategory.ClosePunctuation:
+            case UnicodeCategory.InitialQuotePunctuation:
+            case UnicodeCategory.FinalQuotePunctuation:
+            case UnicodeCategory.OtherPunctuation:
+            case UnicodeCategory.MathSymbol:
+            case UnicodeCategory.CurrencySymbol:
+            case UnicodeCategory.ModifierSymbol:
+            case UnicodeCategory.OtherSymbol:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void AppendEscape(StringBuilder builder, char c)
+    {
+        switch (c)
+        {
+            case '"':
+                builder.Append("\\\"");
+                return;
+            case '\\':
+                builder.Append("\\\\");
+                return;
+            case '\0':
+                builder.Append("\\0");
+                return;
+            case '\t':
+                builder.Append("\\t");
+                return;
+            case '\n':
+                builder.Append("\\n");
+                return;
+            case '\r':
+                builder.Append("\\r");
+                return;
+            default:
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                return;
+        }
+    }
+}

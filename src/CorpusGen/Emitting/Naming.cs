@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CorpusGen.Emitting;
+
+/// <summary>
+/// The one sanitizer for names derived from corpus text and file paths: C# identifiers and hint names.
+/// </summary>
+internal static class Naming
+{
+    /// <summary>Longest identifier derived from text, in characters, before a collision suffix.</summary>
+    public const int MaxIdentifierLength = 80;
+
+    /// <summary>
+    /// The identifier for a headline or title: its words (runs of letters and digits) with each word's first letter
+    /// upper-cased, joined; cut at a word boundary after <see cref="MaxIdentifierLength"/> characters; prefixed with
+    /// '_' when empty or starting with a digit. Collisions are resolved by <see cref="NameTable"/>.
+    /// </summary>
+    public static string FromText(string text)
+    {
+        var builder = new StringBuilder(System.Math.Min(text.Length, MaxIdentifierLength + 16));
+        int i = 0;
+        while (i < text.Length && builder.Length < MaxIdentifierLength)
+        {
+            if (!IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            bool first = true;
+            for (; i < text.Length && IsWordChar(text[i]); i++)
+            {
+                char c = text[i];
+                if (!SyntaxFacts.IsIdentifierPartCharacter(c))
+                {
+                    continue;
+                }
+
+                builder.Append(first ? char.ToUpperInvariant(c) : c);
+                first = false;
+            }
+        }
+
+        if (builder.Length == 0 || !SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A character of a FORMAT.md word.</summary>
+    public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+
+    /// <summary>Whether <paramref name="name"/> is a valid C# identifier that is not a keyword.</summary>
+    public static bool IsValidIdentifier(string name) =>
+        SyntaxFacts.IsValidIdentifier(name)
+        && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
+        && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None;
+
+    /// <summary>Whether <paramref name="name"/> is a dotted sequence of valid identifiers.</summary>
+    public static bool IsValidNamespace(string name)
+    {
+        foreach (var part in name.Split('.'))
+        {
+            if (!SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A readable, file-system and identifier safe fragment of a file name (ASCII letters, digits and '_'),
+    /// followed by a hash of the whole project-relative path, so that names differ even case-insensitively for
+    /// same-named files in different folders.
+    /// </summary>
+    public static string ForFile(string fileName, string stableKey)
+    {
+        var builder = new StringBuilder(fileName.Length + 18);
+        foreach (char c in fileName)
+        {
+            if (builder.Length >= 40)
+            {
+                break;
+            }
+
+            builder.Append(c < 0x80 && char.IsLetterOrDigit(c) ? c : '_');
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, 'F');
+        }
+
+        builder.Append('_').Append(StableHash(stableKey).ToString("x16", CultureInfo.InvariantCulture));
+        return builder.ToString();
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: the same on every machine and every run.</summary>
+    public static ulong StableHash(string text)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in text)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
+        return hash;
+    }
+
+    /// <summary>Hands out unique identifiers: a name already taken (or reserved) gets a suffix _2, _3, …</summary>
+    public sealed class NameTable
+    {
+        private readonly HashSet<string> _taken;
+
+        public NameTable(IEnumerable<string> reserved) => _taken = new HashSet<string>(reserved);
+
+        public string Claim(string name)
+        {
+            if (!IsValidIdentifier(name))
+            {
+                name = "_" + name;
+            }
+
+            if (_taken.Add(name))
+            {
+                return name;
+            }
+
+            for (int suffix = 2; ; suffix++)
+            {
+                string candidate = name + "_" + suffix.ToString(CultureInfo.InvariantCulture);
+                if (_taken.Add(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Text;
+
+namespace CorpusGen.Emitting;
+
+/// <summary>Writes indented C#: <c>using (w.Block("class C")) { … }</c> nests, and the brace closes itself.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _builder;
+    private int _indent;
+
+    public SourceWriter(int capacity = 4096) => _builder = new StringBuilder(capacity);
+
+    public int Length => _builder.Length;
+
+    /// <summary>Writes one line at the current indentation (an empty line stays empty).</summary>
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', _indent * 4).Append(text);
+        }
+
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Starts a line at the current indentation and leaves it open for <see cref="Append(string)"/>.</summary>
+    public SourceWriter StartLine()
+    {
+        _builder.Append(' ', _indent * 4);
+        return this;
+    }
+
+    public SourceWriter Append(string text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
+    public SourceWriter Append(char c)
+    {
+        _builder.Append(c);
+        return this;
+    }
+
+    public SourceWriter Append(int number)
+    {
+        _builder.Append(number);
+        return this;
+    }
+
+    public SourceWriter EndLine()
+    {
+        _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the result is disposed.</summary>
+    public BlockScope Block(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return new BlockScope(this);
+    }
+
+    /// <summary>Appends lines that are already indented for the top level, shifted to the current indentation.</summary>
+    public void Verbatim(string text)
+    {
+        int start = 0;
+        while (start < text.Length)
+        {
+            int end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            int lineEnd = end > start && text[end - 1] == '\r' ? end - 1 : end;
+            Line(text.Substring(start, lineEnd - start).TrimEnd());
+            start = end + 1;
+        }
+    }
+
+    internal StringBuilder Builder => _builder;
+
+    public override string ToString() => _builder.ToString();
+
+    public readonly struct BlockScope : IDisposable
+    {
+        private readonly SourceWriter _writer;
+
+        public BlockScope(SourceWriter writer) => _writer = writer;
+
+        public void Dispose()
+        {
+            _writer._indent--;
+            _writer.Line("}");
+        }
+    }
+}

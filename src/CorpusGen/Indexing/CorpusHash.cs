@@ -1,0 +1,92 @@
+namespace CorpusGen.Indexing;
+
+/// <summary>
+/// The generator's copy of the hashes in Runtime/CorpusApi.cs: the index is built with these at compile time and
+/// probed with those at run time, so the two must agree bit for bit (the round-trip tests check every key).
+/// </summary>
+internal static class CorpusHash
+{
+    private const ulong Multiplier1 = 0x9E3779B97F4A7C15UL;
+    private const ulong Multiplier2 = 0xBF58476D1CE4E5B9UL;
+
+    public static ulong Probe(string text, int start, int length, int probe)
+    {
+        ulong first, last;
+        if (length >= 4)
+        {
+            first = Read4(text, start + (probe < length - 4 ? probe : length - 4));
+            last = Read4(text, start + length - 4);
+        }
+        else
+        {
+            first = 0;
+            for (int i = 0; i < length; i++)
+            {
+                first |= (ulong)text[start + i] << (16 * i);
+            }
+
+            last = first;
+        }
+
+        return Finish(first, last, length);
+    }
+
+    public static ulong Full(string text, int start, int length)
+    {
+        ulong hash = 0;
+        int i = 0;
+        for (; i + 4 <= length; i += 4)
+        {
+            hash = unchecked((hash ^ Read4(text, start + i)) * Multiplier1);
+        }
+
+        ulong tail = 0;
+        for (int shift = 0; i < length; i++, shift += 16)
+        {
+            tail |= (ulong)text[start + i] << shift;
+        }
+
+        return Finish(hash, tail, length);
+    }
+
+    public static ulong Word(string text, int start, int length)
+    {
+        ulong first, last;
+        if (length >= 4)
+        {
+            first = Fold4(Read4(text, start));
+            last = Fold4(Read4(text, start + length - 4));
+        }
+        else
+        {
+            first = 0;
+            for (int i = 0; i < length; i++)
+            {
+                first |= (ulong)FoldChar(text[start + i]) << (16 * i);
+            }
+
+            last = first;
+        }
+
+        return Finish(first, last, length);
+    }
+
+    /// <summary>The bucket of a hash in a table of 2^<paramref name="bits"/> buckets: its top bits.</summary>
+    public static int Bucket(ulong hash, int bits) => (int)(hash >> (64 - bits));
+
+    private static ulong Finish(ulong first, ulong last, int length) =>
+        unchecked(((first * Multiplier1) ^ (last + (ulong)(uint)length)) * Multiplier2);
+
+    private static ulong Read4(string text, int index) =>
+        text[index] | (ulong)text[index + 1] << 16 | (ulong)text[index + 2] << 32 | (ulong)text[index + 3] << 48;
+
+    private static ulong Fold4(ulong units) =>
+        (units & 0xFF80FF80FF80FF80UL) == 0
+            ? units | 0x0020002000200020UL
+            : FoldChar((char)units)
+              | (ulong)FoldChar((char)(units >> 16)) << 16
+              | (ulong)FoldChar((char)(units >> 32)) << 32
+              | (ulong)FoldChar((char)(units >> 48)) << 48;
+
+    private static char FoldChar(char c) => c < 0x80 ? (char)(c | 0x20) : char.ToUpperInvariant(c);
+}

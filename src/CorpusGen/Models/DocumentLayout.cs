@@ -1,0 +1,36 @@
+namespace CorpusGen.Models;
+
+/// <summary>
+/// How one document is stored in the generated code: its values (file name, headlines, title, paragraphs,
+/// cross-heads, byline parts) written one after another into one or more blobs, behind a header that locates them.
+/// </summary>
+/// <param name="Document">The parsed document.</param>
+/// <param name="Utf8">Whether blobs are UTF-8 (u8 literals; lengths in bytes) rather than UTF-16 (string literals).</param>
+/// <param name="Header">The header written at the start of the first blob.</param>
+/// <param name="BlobFirstValue">The first value of each blob.</param>
+/// <param name="BlobLength">The length of each blob, header included.</param>
+/// <param name="ValueStart">Where each value starts in its blob.</param>
+/// <param name="ValueLength">The length of each value in its blob.</param>
+internal sealed record DocumentLayout(
+    DocumentModel Document,
+    bool Utf8,
+    string Header,
+    EquatableArray<int> BlobFirstValue,
+    EquatableArray<int> BlobLength,
+    EquatableArray<int> ValueStart,
+    EquatableArray<int> ValueLength)
+{
+    public int BlobCount => BlobFirstValue.Count;
+
+    /// <summary>The blob that holds <paramref name="value"/>.</summary>
+    public int BlobOf(int value)
+    {
+        int blob = BlobFirstValue.Count - 1;
+        while (BlobFirstValue[blob] > value)
+        {
+            blob--;
+        }
+
+        return blob;
+    }
+}

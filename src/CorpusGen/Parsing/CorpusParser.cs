@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CorpusGen.Models;
+
+namespace CorpusGen.Parsing;
+
+/// <summary>
+/// Reads one corpus file by the rules of FORMAT.md. Pure: text in, <see cref="DocumentModel"/> out; no Roslyn
+/// symbols, so it is tested without a compilation.
+/// </summary>
+internal static class CorpusParser
+{
+    /// <summary>Lines between two checks of the cancellation token.</summary>
+    private const int CancellationStride = 4096;
+
+    /// <summary>Parses <paramref name="text"/>, the decoded content of the corpus file at <paramref name="file"/>.</summary>
+    public static DocumentModel Parse(CorpusFile file, string text, CancellationToken cancellationToken)
+    {
+        var lines = ReadNonBlankLines(text, cancellationToken);
+        var diagnostics = new List<DiagnosticInfo>();
+
+        var headlines = new List<TextRange>();
+        int next = 0;
+        for (; next < lines.Count; next++)
+        {
+            var line = lines[next];
+            if (!IsBullet(text, line.Range))
+            {
+                break;
+            }
+
+            var bulletText = BulletText(text, line.Range);
+            if (bulletText.Length == 0)
+            {
+                diagnostics.Add(At(DiagnosticDescriptors.EmptyBullet.Id, file.Path, line, (line.Number + 1).ToString()));
+                continue;
+            }
+
+            headlines.Add(bulletText);
+        }
+
+        TextRange? title = null;
+        TextRange? byline = null, author = null, desk = null;
+        var paragraphs = new List<TextRange>();
+        var sections = new List<SectionModel>();
+        if (next < lines.Count)
+        {
+            title = lines[next].Range;
+            int bodyEnd = lines.Count;
+            if (bodyEnd - 1 > next && TrySplitByline(text, lines[bodyEnd - 1].Range, out var authorPart, out var deskPart))
+            {
+                byline = lines[bodyEnd - 1].Range;
+                author = authorPart;
+                desk = deskPart;
+                bodyEnd--;
+            }
+
+            TextRange? heading = null;
+            int sectionStart = 0;
+            bool inSection = false;
+            for (int i = next + 1; i < bodyEnd; i++)
+            {
+                if ((i & (CancellationStride - 1)) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var range = lines[i].Range;
+                if (TryCrossHead(text, range, out var crossHead))
+                {
+                    if (inSection || paragraphs.Count > 0)
+                    {
+                        sections.Add(new SectionModel(heading, sectionStart, paragraphs.Count - sectionStart));
+                    }
+
+                    heading = crossHead;
+                    sectionStart = paragraphs.Count;
+                    inSection = true;
+                }
+                else
+                {
+                    paragraphs.Add(range);
+                }
+            }
+
+            if (inSection || paragraphs.Count > 0)
+            {
+                sections.Add(new SectionModel(heading, sectionStart, paragraphs.Count - sectionStart));
+            }
+        }
+
+        if (headlines.Count == 0 && title is null)
+        {
+            diagnostics.Add(new DiagnosticInfo(
+                DiagnosticDescriptors.EmptyDocument.Id, file.Path, 0, 0, 0, 0, 0, 0, new EquatableArray<string>(new[] { file.FileName })));
+        }
+
+        return new DocumentModel(
+            file.Path,
+            file.SortKey,
+            file.StableKey,
+            file.FileName,
+            file.ClassName,
+            text,
+            new EquatableArray<TextRange>(headlines.ToArray()),
+            title,
+            new EquatableArray<TextRange>(paragraphs.ToArray()),
+            new EquatableArray<SectionModel>(sections.ToArray()),
+            byline,
+            author,
+            desk,
+            HasLoneSurrogate(text),
+            new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+    }
+
+    /// <summary>The document of a file the compiler could not read: empty, with an error.</summary>
+    public static DocumentModel Unreadable(CorpusFile file)
+    {
+        var error = new DiagnosticInfo(
+            DiagnosticDescriptors.UnreadableFile.Id, file.Path, 0, 0, 0, 0, 0, 0, new EquatableArray<string>(new[] { file.Path }));
+        return new DocumentModel(
+            file.Path, file.SortKey, file.StableKey, file.FileName, file.ClassName, string.Empty,
+            EquatableArray<TextRange>.Empty, null, EquatableArray<TextRange>.Empty, EquatableArray<SectionModel>.Empty,
+            null, null, null, false, new EquatableArray<DiagnosticInfo>(new[] { error }));
+    }
+
+    /// <summary>
+    /// Splits the text at every line break the compiler counts (CR LF, LF, CR, U+0085, U+2028, U+2029), trims each
+    /// line as <see cref="string.Trim()"/> does and keeps the lines that are not blank.
+    /// </summary>
+    internal static List<Line> ReadNonBlankLines(string text, CancellationToken cancellationToken)
+    {
+        var lines = new List<Line>();
+        int lineNumber = 0;
+        int lineStart = 0;
+        int length = text.Length;
+        int position = 0;
+        while (true)
+        {
+            int lineEnd = position;
+            while (lineEnd < length && !IsLineBreak(text[lineEnd]))
+            {
+                lineEnd++;
+            }
+
+            int start = lineStart;
+            int end = lineEnd;
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            if (end > start)
+            {
+                lines.Add(new Line(lineNumber, start - lineStart, new TextRange(start, end - start)));
+            }
+
+            if (lineEnd >= length)
+            {
+                break;
+            }
+
+            position = lineEnd + (text[lineEnd] == '\r' && lineEnd + 1 < length && text[lineEnd + 1] == '\n' ? 2 : 1);
+            lineStart = position;
+            lineNumber++;
+            if ((lineNumber & (CancellationStride - 1)) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        return lines;
+    }
+
+    internal static bool IsLineBreak(char c) =>
+        c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>A trimmed line that is exactly '-', or '-' followed by whitespace.</summary>
+    internal static bool IsBullet(string text, TextRange line) =>
+        text[line.Start] == '-' && (line.Length == 1 || char.IsWhiteSpace(text[line.Start + 1]));
+
+    /// <summary>What follows a bullet line's '-', trimmed.</summary>
+    internal static TextRange BulletText(string text, TextRange line) => Trim(text, line.Start + 1, line.End);
+
+    /// <summary>
+    /// A bullet line whose bullet text ends with whitespace then '-', with a non-empty inner text between the
+    /// two dashes: <c>- 'Co-belligerents' -</c>.
+    /// </summary>
+    internal static bool TryCrossHead(string text, TextRange line, out TextRange crossHead)
+    {
+        crossHead = default;
+        if (!IsBullet(text, line))
+        {
+            return false;
+        }
+
+        var bullet = BulletText(text, line);
+        if (bullet.Length < 2 || text[bullet.End - 1] != '-' || !char.IsWhiteSpace(text[bullet.End - 2]))
+        {
+            return false;
+        }
+
+        crossHead = Trim(text, bullet.Start, bullet.End - 1);
+        return crossHead.Length > 0;
+    }
+
+    /// <summary>
+    /// A line with no whitespace whose last '--' has at least one character on each side: <c>P.Smith--AT</c>.
+    /// </summary>
+    internal static bool TrySplitByline(string text, TextRange line, out TextRange author, out TextRange desk)
+    {
+        author = desk = default;
+        int dashes = -1;
+        for (int i = line.Start; i < line.End; i++)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+
+            if (c == '-' && i + 1 < line.End && text[i + 1] == '-')
+            {
+                dashes = i;
+            }
+        }
+
+        if (dashes <= line.Start || dashes + 2 >= line.End)
+        {
+            return false;
+        }
+
+        author = new TextRange(line.Start, dashes - line.Start);
+        desk = new TextRange(dashes + 2, line.End - dashes - 2);
+        return true;
+    }
+
+    private static TextRange Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return new TextRange(start, end - start);
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static DiagnosticInfo At(string id, string path, Line line, params string[] arguments) =>
+        new(id, path, line.Range.Start, line.Range.Length, line.Number, line.Column, line.Number, line.Column + line.Range.Length,
+            new EquatableArray<string>(arguments));
+
+    /// <summary>A non-blank line: its zero-based number, the column where its trimmed text starts, and that text.</summary>
+    internal readonly record struct Line(int Number, int Column, TextRange Range);
+}

@@ -1,0 +1,1015 @@
+// The public surface of every corpus class, emitted verbatim into the user's assembly.
+// The emitter keeps the lines between the BEGIN and END markers, turns each "/*?*/" into "?" when the consumer's
+// C# has nullable reference types (8+) and prepends #define lines that pick the variant:
+//   CORPUSGEN_UTF8         text blobs are UTF-8 u8 literals (C# 11, .NET 7+); otherwise UTF-16 string literals
+//   CORPUSGEN_SPAN_TABLES  index tables are ReadOnlySpan<int> over static data; otherwise static readonly int[]
+//   CORPUSGEN_SPANS        the target has ReadOnlySpan<char>: span overloads of the lookups
+//   CORPUSGEN_ASCII        System.Text.Ascii exists (.NET 8+): vectorized comparison of ASCII text
+// The file must compile as C# 7.3 in every combination that a C# 7.3 consumer can get.
+// BEGIN
+    /// <summary>Every headline of the corpus, in corpus order; duplicates are kept.</summary>
+    public static TextList Headlines
+    {
+        get { return Cache.Headlines; }
+    }
+
+    /// <summary>Every corpus file, one document each, in corpus order (ordinal order of the file paths).</summary>
+    public static DocumentList Documents
+    {
+        get { return Cache.Documents; }
+    }
+
+    /// <summary>Every article of the corpus, in corpus order.</summary>
+    public static ArticleList Articles
+    {
+        get { return Cache.Articles; }
+    }
+
+    /// <summary>Returns the index in <see cref="Headlines"/> of the first headline equal to <paramref name="text"/> (ordinal), or -1.</summary>
+    /// <param name="text">The headline to look for.</param>
+    /// <returns>The index of the first equal headline, or -1 when no headline equals <paramref name="text"/>.</returns>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static int IndexOfHeadline(string text)
+    {
+        if (text == null)
+        {
+            throw new global::System.ArgumentNullException("text");
+        }
+
+#if CORPUSGEN_SPANS
+        return IndexOfHeadline(global::System.MemoryExtensions.AsSpan(text));
+#else
+        return FindHeadline(text);
+#endif
+    }
+
+    /// <summary>Returns the ascending, distinct indices in <see cref="Headlines"/> of the headlines that contain <paramref name="word"/>, compared as <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.</summary>
+    /// <param name="word">A word: a run of letters and digits. Anything else matches no headline.</param>
+    /// <returns>The matching headline indices; empty when none matches.</returns>
+    /// <exception cref="global::System.ArgumentNullException"><paramref name="word"/> is null.</exception>
+    public static HeadlineIndices HeadlinesWithWord(string word)
+    {
+        if (word == null)
+        {
+            throw new global::System.ArgumentNullException("word");
+        }
+
+#if CORPUSGEN_SPANS
+        return HeadlinesWithWord(global::System.MemoryExtensions.AsSpan(word));
+#else
+        return FindWord(word);
+#endif
+    }
+
+#if CORPUSGEN_SPANS
+    /// <summary>Returns the index in <see cref="Headlines"/> of the first headline equal to <paramref name="text"/> (ordinal), or -1.</summary>
+    /// <param name="text">The headline to look for.</param>
+    /// <returns>The index of the first equal headline, or -1 when no headline equals <paramref name="text"/>.</returns>
+    public static int IndexOfHeadline(global::System.ReadOnlySpan<char> text)
+    {
+        return FindHeadline(text);
+    }
+
+    /// <summary>Returns the ascending, distinct indices in <see cref="Headlines"/> of the headlines that contain <paramref name="word"/>, compared as <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.</summary>
+    /// <param name="word">A word: a run of letters and digits. Anything else matches no headline.</param>
+    /// <returns>The matching headline indices; empty when none matches.</returns>
+    public static HeadlineIndices HeadlinesWithWord(global::System.ReadOnlySpan<char> word)
+    {
+        return FindWord(word);
+    }
+#endif
+
+    private static int FindHeadline(CorpusText text)
+    {
+        ulong hash = Tables.HeadlineHashKind == 0 ? ProbeHash(text, Tables.HeadlineHashProbe) : FullHash(text);
+        int bucket = (int)(hash >> (64 - Tables.HeadlineHashBits));
+        int end = Tables.HeadlineBuckets[bucket + 1];
+        for (int entry = Tables.HeadlineBuckets[bucket]; entry < end; entry++)
+        {
+            int at = entry * Tables.HeadlineEntryWidth;
+            if (Tables.HeadlineEntries[at + 1] == text.Length
+                && TextEquals(text, Tables.HeadlineEntries[at + 2], Tables.HeadlineEntries[at + 3], Tables.HeadlineEntries[at + 4]))
+            {
+                return Tables.HeadlineEntries[at];
+            }
+        }
+
+        return -1;
+    }
+
+    private static HeadlineIndices FindWord(CorpusText word)
+    {
+        if (word.Length == 0)
+        {
+            return default(HeadlineIndices);
+        }
+
+        ulong hash = WordHash(word);
+        int bucket = (int)(hash >> (64 - Tables.WordHashBits));
+        int fingerprint = (int)hash;
+        int end = Tables.WordBuckets[bucket + 1];
+        for (int entry = Tables.WordBuckets[bucket]; entry < end; entry++)
+        {
+            int at = entry * Tables.WordEntryWidth;
+            if (Tables.WordEntries[at] == fingerprint
+                && Tables.WordEntries[at + 1] == word.Length
+                && TextEqualsIgnoreCase(word, Tables.WordEntries[at + 2], Tables.WordEntries[at + 3], Tables.WordEntries[at + 4]))
+            {
+                return new HeadlineIndices(Tables.WordEntries[at + 5], Tables.WordEntries[at + 6]);
+            }
+        }
+
+        return default(HeadlineIndices);
+    }
+
+    // The hashes below are computed by the generator on the same UTF-16 code units; CorpusGen's tests keep the two in step.
+    private const ulong HashMultiplier1 = 0x9E3779B97F4A7C15UL;
+    private const ulong HashMultiplier2 = 0xBF58476D1CE4E5B9UL;
+
+    /// <summary>Length, four code units at a probe offset chosen at compile time, and the last four.</summary>
+    private static ulong ProbeHash(CorpusText text, int probe)
+    {
+        int length = text.Length;
+        ulong first, last;
+        if (length >= 4)
+        {
+            first = Read4(text, probe < length - 4 ? probe : length - 4);
+            last = Read4(text, length - 4);
+        }
+        else
+        {
+            first = 0;
+            for (int i = 0; i < length; i++)
+            {
+                first |= (ulong)text[i] << (16 * i);
+            }
+
+            last = first;
+        }
+
+        return Finish(first, last, length);
+    }
+
+    /// <summary>Every code unit: for corpora whose headlines the probe hash cannot tell apart.</summary>
+    private static ulong FullHash(CorpusText text)
+    {
+        int length = text.Length;
+        ulong hash = 0;
+        int i = 0;
+        for (; i + 4 <= length; i += 4)
+        {
+            hash = unchecked((hash ^ Read4(text, i)) * HashMultiplier1);
+        }
+
+        ulong tail = 0;
+        for (int shift = 0; i < length; i++, shift += 16)
+        {
+            tail |= (ulong)text[i] << shift;
+        }
+
+        return Finish(hash, tail, length);
+    }
+
+    /// <summary>The probe hash over case-folded code units, so that words equal under OrdinalIgnoreCase hash equal.</summary>
+    private static ulong WordHash(CorpusText word)
+    {
+        int length = word.Length;
+        ulong first, last;
+        if (length >= 4)
+        {
+            first = Fold4(Read4(word, 0));
+            last = Fold4(Read4(word, length - 4));
+        }
+        else
+        {
+            first = 0;
+            for (int i = 0; i < length; i++)
+            {
+                first |= (ulong)FoldChar(word[i]) << (16 * i);
+            }
+
+            last = first;
+        }
+
+        return Finish(first, last, length);
+    }
+
+    private static ulong Finish(ulong first, ulong last, int length)
+    {
+        return unchecked(((first * HashMultiplier1) ^ (last + (ulong)(uint)length)) * HashMultiplier2);
+    }
+
+    private static ulong Fold4(ulong units)
+    {
+        if ((units & 0xFF80FF80FF80FF80UL) == 0)
+        {
+            return units | 0x0020002000200020UL;
+        }
+
+        return FoldChar((char)units)
+            | (ulong)FoldChar((char)(units >> 16)) << 16
+            | (ulong)FoldChar((char)(units >> 32)) << 32
+            | (ulong)FoldChar((char)(units >> 48)) << 48;
+    }
+
+    // No character outside ASCII equals an ASCII one under OrdinalIgnoreCase, so ASCII folds on its own.
+    private static char FoldChar(char c)
+    {
+        return c < 0x80 ? (char)(c | 0x20) : char.ToUpperInvariant(c);
+    }
+
+#if CORPUSGEN_SPANS
+    private static ulong Read4(global::System.ReadOnlySpan<char> text, int index)
+    {
+        if (global::System.BitConverter.IsLittleEndian)
+        {
+            return global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(
+                global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.Slice(index, 4)));
+        }
+
+        return text[index] | (ulong)text[index + 1] << 16 | (ulong)text[index + 2] << 32 | (ulong)text[index + 3] << 48;
+    }
+#else
+    private static ulong Read4(string text, int index)
+    {
+        return text[index] | (ulong)text[index + 1] << 16 | (ulong)text[index + 2] << 32 | (ulong)text[index + 3] << 48;
+    }
+#endif
+
+#if CORPUSGEN_UTF8
+    private static bool TextEquals(global::System.ReadOnlySpan<char> text, int blob, int offset, int byteLength)
+    {
+        global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
+        if (byteLength == text.Length)
+        {
+            // As many bytes as code units: the stored text is ASCII.
+#if CORPUSGEN_ASCII
+            return global::System.Text.Ascii.Equals(utf8, text);
+#else
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                if (utf8[i] != text[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+#endif
+        }
+
+        // Transcode the query piece by piece and compare bytes: no allocation, whatever the length.
+        global::System.Span<byte> buffer = stackalloc byte[256];
+        while (true)
+        {
+            int read, written;
+            global::System.Buffers.OperationStatus status = global::System.Text.Unicode.Utf8.FromUtf16(
+                text, buffer, out read, out written, false, true);
+            if (status == global::System.Buffers.OperationStatus.InvalidData
+                || written > utf8.Length
+                || !global::System.MemoryExtensions.SequenceEqual(buffer.Slice(0, written), utf8.Slice(0, written)))
+            {
+                return false;
+            }
+
+            utf8 = utf8.Slice(written);
+            text = text.Slice(read);
+            if (status == global::System.Buffers.OperationStatus.Done)
+            {
+                return utf8.Length == 0;
+            }
+        }
+    }
+
+    private static bool TextEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, int blob, int offset, int byteLength)
+    {
+        global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
+        if (byteLength == word.Length)
+        {
+#if CORPUSGEN_ASCII
+            return global::System.Text.Ascii.EqualsIgnoreCase(utf8, word);
+#else
+            for (int i = 0; i < utf8.Length; i++)
+            {
+                if (!AsciiEqualsIgnoreCase(utf8[i], word[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+#endif
+        }
+
+        // A word never holds surrogates, so decoding it in pieces never splits a pair.
+        global::System.Span<char> buffer = stackalloc char[128];
+        while (true)
+        {
+            int read, written;
+            global::System.Buffers.OperationStatus status = global::System.Text.Unicode.Utf8.ToUtf16(
+                utf8, buffer, out read, out written, false, true);
+            if (status == global::System.Buffers.OperationStatus.InvalidData
+                || written > word.Length
+                || !global::System.MemoryExtensions.Equals(
+                    buffer.Slice(0, written), word.Slice(0, written), global::System.StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            utf8 = utf8.Slice(read);
+            word = word.Slice(written);
+            if (status == global::System.Buffers.OperationStatus.Done)
+            {
+                return word.Length == 0;
+            }
+        }
+    }
+
+    private static int BlobLength(int blob)
+    {
+        return Blob(blob).Length;
+    }
+
+    private static string Decode(int blob, int offset, int length)
+    {
+        return global::System.Text.Encoding.UTF8.GetString(Blob(blob).Slice(offset, length));
+    }
+#else
+    private static bool TextEquals(CorpusText text, int blob, int offset, int length)
+    {
+        string stored = Blob(blob);
+        for (int i = 0; i < length; i++)
+        {
+            if (text[i] != stored[offset + i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TextEqualsIgnoreCase(CorpusText word, int blob, int offset, int length)
+    {
+        string stored = Blob(blob);
+        for (int i = 0; i < length; i++)
+        {
+            char a = word[i];
+            char b = stored[offset + i];
+            if (a == b)
+            {
+                continue;
+            }
+
+            if (a < 0x80 || b < 0x80)
+            {
+                if (a >= 0x80 || !AsciiEqualsIgnoreCase((byte)a, b))
+                {
+                    return false;
+                }
+            }
+            else if (char.ToUpperInvariant(a) != char.ToUpperInvariant(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int BlobLength(int blob)
+    {
+        return Blob(blob).Length;
+    }
+
+    private static string Decode(int blob, int offset, int length)
+    {
+        return Blob(blob).Substring(offset, length);
+    }
+#endif
+
+    private static bool AsciiEqualsIgnoreCase(byte stored, char query)
+    {
+        if (stored == query)
+        {
+            return true;
+        }
+
+        int folded = stored | 0x20;
+        return query < 0x80 && folded == (query | 0x20) && folded >= 'a' && folded <= 'z';
+    }
+
+    /// <summary>The headline at a corpus-wide index, decoded once and then cached.</summary>
+    private static string HeadlineAt(int index)
+    {
+        string/*?*/ text = global::System.Threading.Volatile.Read(ref Cache.HeadlineText[index]);
+        if (text != null)
+        {
+            return text;
+        }
+
+        // Binary search for the document that holds the headline: first decode only.
+        int low = 0, high = Tables.DocumentCount - 1;
+        while (low < high)
+        {
+            int middle = (low + high + 1) >> 1;
+            if (Tables.DocumentHeadlineStart[middle] <= index)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        text = DocumentAt(low).Value(1 + index - Tables.DocumentHeadlineStart[low]);
+        global::System.Threading.Interlocked.CompareExchange(ref Cache.HeadlineText[index], text, null);
+        return text;
+    }
+
+    private static Document DocumentAt(int index)
+    {
+        Document/*?*/ document = global::System.Threading.Volatile.Read(ref Cache.DocumentObjects[index]);
+        if (document == null)
+        {
+            global::System.Threading.Interlocked.CompareExchange(ref Cache.DocumentObjects[index], new Document(index), null);
+            document = Cache.DocumentObjects[index]/*!*/;
+        }
+
+        return document;
+    }
+
+    /// <summary>Lazily created run-time state; nothing here is touched until first use.</summary>
+    private static class Cache
+    {
+        internal static readonly string/*?*/[] HeadlineText = new string/*?*/[Tables.HeadlineCount];
+        internal static readonly Document/*?*/[] DocumentObjects = new Document/*?*/[Tables.DocumentCount];
+        internal static readonly TextList Headlines = new TextList(null, 0, Tables.HeadlineCount);
+        internal static readonly DocumentList Documents = new DocumentList();
+        internal static readonly ArticleList Articles = new ArticleList();
+    }
+
+    /// <summary>A read-only list: indexer, <c>Count</c>, allocation-free <c>foreach</c>, and LINQ through <see cref="global::System.Collections.Generic.IReadOnlyList{T}"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    public abstract class ReadOnlyList<T> : global::System.Collections.Generic.IReadOnlyList<T>, global::System.Collections.Generic.IList<T>
+    {
+        internal ReadOnlyList()
+        {
+        }
+
+        /// <summary>Gets the number of elements.</summary>
+        public abstract int Count { get; }
+
+        /// <summary>Gets the element at <paramref name="index"/>.</summary>
+        /// <param name="index">A zero-based index.</param>
+        /// <returns>The element.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
+        public T this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)Count)
+                {
+                    throw new global::System.ArgumentOutOfRangeException("index");
+                }
+
+                return GetItem(index);
+            }
+        }
+
+        T global::System.Collections.Generic.IList<T>.this[int index]
+        {
+            get { return this[index]; }
+            set { throw ReadOnly(); }
+        }
+
+        bool global::System.Collections.Generic.ICollection<T>.IsReadOnly
+        {
+            get { return true; }
+        }
+
+        /// <summary>Returns an enumerator that walks the list without allocating.</summary>
+        /// <returns>The enumerator.</returns>
+        public Enumerator GetEnumerator()
+        {
+            return new Enumerator(this);
+        }
+
+        /// <summary>Returns the index of the first element equal to <paramref name="item"/>, or -1.</summary>
+        /// <param name="item">The element to look for.</param>
+        /// <returns>Its index, or -1.</returns>
+        public virtual int IndexOf(T item)
+        {
+            global::System.Collections.Generic.EqualityComparer<T> comparer = global::System.Collections.Generic.EqualityComparer<T>.Default;
+            for (int i = 0; i < Count; i++)
+            {
+                if (comparer.Equals(GetItem(i), item))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Returns whether the list holds an element equal to <paramref name="item"/>.</summary>
+        /// <param name="item">The element to look for.</param>
+        /// <returns>True when it is in the list.</returns>
+        public bool Contains(T item)
+        {
+            return IndexOf(item) >= 0;
+        }
+
+        /// <summary>Copies the elements to <paramref name="array"/>, starting at <paramref name="arrayIndex"/>.</summary>
+        /// <param name="array">The destination.</param>
+        /// <param name="arrayIndex">Where in <paramref name="array"/> to start.</param>
+        public void CopyTo(T[] array, int arrayIndex)
+        {
+            if (array == null)
+            {
+                throw new global::System.ArgumentNullException("array");
+            }
+
+            if (arrayIndex < 0 || arrayIndex > array.Length - Count)
+            {
+                throw new global::System.ArgumentOutOfRangeException("arrayIndex");
+            }
+
+            for (int i = 0; i < Count; i++)
+            {
+                array[arrayIndex + i] = GetItem(i);
+            }
+        }
+
+        internal abstract T GetItem(int index);
+
+        void global::System.Collections.Generic.IList<T>.Insert(int index, T item)
+        {
+            throw ReadOnly();
+        }
+
+        void global::System.Collections.Generic.IList<T>.RemoveAt(int index)
+        {
+            throw ReadOnly();
+        }
+
+        void global::System.Collections.Generic.ICollection<T>.Add(T item)
+        {
+            throw ReadOnly();
+        }
+
+        void global::System.Collections.Generic.ICollection<T>.Clear()
+        {
+            throw ReadOnly();
+        }
+
+        bool global::System.Collections.Generic.ICollection<T>.Remove(T item)
+        {
+            throw ReadOnly();
+        }
+
+        global::System.Collections.Generic.IEnumerator<T> global::System.Collections.Generic.IEnumerable<T>.GetEnumerator()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                yield return GetItem(i);
+            }
+        }
+
+        global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator()
+        {
+            return ((global::System.Collections.Generic.IEnumerable<T>)this).GetEnumerator();
+        }
+
+        private static global::System.NotSupportedException ReadOnly()
+        {
+            return new global::System.NotSupportedException("The corpus is read-only.");
+        }
+
+        /// <summary>Walks a <see cref="ReadOnlyList{T}"/> without allocating.</summary>
+        public struct Enumerator
+        {
+            private readonly ReadOnlyList<T> _list;
+            private int _index;
+
+            internal Enumerator(ReadOnlyList<T> list)
+            {
+                _list = list;
+                _index = -1;
+            }
+
+            /// <summary>Gets the current element.</summary>
+            public T Current
+            {
+                get { return _list.GetItem(_index); }
+            }
+
+            /// <summary>Moves to the next element.</summary>
+            /// <returns>False when the list is done.</returns>
+            public bool MoveNext()
+            {
+                return ++_index < _list.Count;
+            }
+        }
+    }
+
+    /// <summary>A read-only list of texts: headlines or paragraphs.</summary>
+    public sealed class TextList : ReadOnlyList<string>
+    {
+        private readonly Document/*?*/ _document;
+        private readonly int _first;
+        private readonly int _count;
+
+        internal TextList(Document/*?*/ document, int first, int count)
+        {
+            _document = document;
+            _first = first;
+            _count = count;
+        }
+
+        /// <inheritdoc/>
+        public override int Count
+        {
+            get { return _count; }
+        }
+
+        /// <inheritdoc/>
+        public override int IndexOf(string item)
+        {
+            if (item == null)
+            {
+                return -1;
+            }
+
+            return _document == null ? IndexOfHeadline(item) : base.IndexOf(item);
+        }
+
+        internal override string GetItem(int index)
+        {
+            return _document == null ? HeadlineAt(index) : _document.Value(_first + index);
+        }
+    }
+
+    /// <summary>The corpus's documents.</summary>
+    public sealed class DocumentList : ReadOnlyList<Document>
+    {
+        internal DocumentList()
+        {
+        }
+
+        /// <inheritdoc/>
+        public override int Count
+        {
+            get { return Tables.DocumentCount; }
+        }
+
+        internal override Document GetItem(int index)
+        {
+            return DocumentAt(index);
+        }
+    }
+
+    /// <summary>The corpus's articles.</summary>
+    public sealed class ArticleList : ReadOnlyList<Article>
+    {
+        internal ArticleList()
+        {
+        }
+
+        /// <inheritdoc/>
+        public override int Count
+        {
+            get { return Tables.ArticleDocument.Length; }
+        }
+
+        internal override Article GetItem(int index)
+        {
+            return DocumentAt(Tables.ArticleDocument[index]).Article/*!*/;
+        }
+    }
+
+    /// <summary>An article's sections.</summary>
+    public sealed class SectionList : ReadOnlyList<Section>
+    {
+        private readonly Section[] _sections;
+
+        internal SectionList(Section[] sections)
+        {
+            _sections = sections;
+        }
+
+        /// <inheritdoc/>
+        public override int Count
+        {
+            get { return _sections.Length; }
+        }
+
+        internal override Section GetItem(int index)
+        {
+            return _sections[index];
+        }
+    }
+
+    /// <summary>The ascending, distinct indices of the headlines that contain a word. A value type: getting one allocates nothing.</summary>
+    public struct HeadlineIndices : global::System.Collections.Generic.IReadOnlyList<int>
+    {
+        private readonly int _start;
+        private readonly int _count;
+
+        internal HeadlineIndices(int start, int count)
+        {
+            _start = start;
+            _count = count;
+        }
+
+        /// <summary>Gets how many headlines contain the word.</summary>
+        public int Count
+        {
+            get { return _count; }
+        }
+
+        /// <summary>Gets the <paramref name="index"/>th matching headline index.</summary>
+        /// <param name="index">A zero-based position among the matches.</param>
+        /// <returns>An index in <see cref="Headlines"/>.</returns>
+        public int this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)_count)
+                {
+                    throw new global::System.ArgumentOutOfRangeException("index");
+                }
+
+                return Tables.WordPostings[_start + index];
+            }
+        }
+
+        /// <summary>Returns an enumerator that walks the matches without allocating.</summary>
+        /// <returns>The enumerator.</returns>
+        public Enumerator GetEnumerator()
+        {
+            return new Enumerator(_start, _count);
+        }
+
+        global::System.Collections.Generic.IEnumerator<int> global::System.Collections.Generic.IEnumerable<int>.GetEnumerator()
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                yield return Tables.WordPostings[_start + i];
+            }
+        }
+
+        global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator()
+        {
+            return ((global::System.Collections.Generic.IEnumerable<int>)this).GetEnumerator();
+        }
+
+        /// <summary>Walks the matches without allocating.</summary>
+        public struct Enumerator
+        {
+            private readonly int _end;
+            private int _position;
+
+            internal Enumerator(int start, int count)
+            {
+                _position = start - 1;
+                _end = start + count;
+            }
+
+            /// <summary>Gets the current headline index.</summary>
+            public int Current
+            {
+                get { return Tables.WordPostings[_position]; }
+            }
+
+            /// <summary>Moves to the next match.</summary>
+            /// <returns>False when there is none.</returns>
+            public bool MoveNext()
+            {
+                return ++_position < _end;
+            }
+        }
+    }
+
+    /// <summary>One corpus file: its name, its headlines and its article.</summary>
+    public sealed class Document
+    {
+        // Layout of the header at the start of a document's first blob (numbers in base 64, digits '0' + 0..63):
+        // [digit width][header length][value count][headline count][has article][paragraph count][section count]
+        // [has byline][blob count] then per section [heading value or 0][first paragraph][paragraph count],
+        // per blob [first value], per value [start offset in its blob].
+        private const int FixedFields = 8;
+
+        private readonly int _firstBlob;
+        private readonly int[] _header;
+        private readonly string/*?*/[] _values;
+        private readonly TextList _headlines;
+        private readonly Article/*?*/ _article;
+
+        internal Document(int index)
+        {
+            _firstBlob = Tables.DocumentFirstBlob[index];
+            _header = ReadHeader(_firstBlob);
+            _values = new string/*?*/[_header[1]];
+            _headlines = new TextList(this, 1, _header[2]);
+            if (_header[3] != 0)
+            {
+                _article = new Article(this, _header[2] + 1, _header[4], _header[5], _header[6] != 0);
+            }
+        }
+
+        /// <summary>Gets the file's name, with its extension.</summary>
+        public string FileName
+        {
+            get { return Value(0); }
+        }
+
+        /// <summary>Gets the document's headlines, in file order.</summary>
+        public TextList Headlines
+        {
+            get { return _headlines; }
+        }
+
+        /// <summary>Gets the document's article, or null when the file has none.</summary>
+        public Article/*?*/ Article
+        {
+            get { return _article; }
+        }
+
+        /// <summary>Returns the file name.</summary>
+        /// <returns>The file name.</returns>
+        public override string ToString()
+        {
+            return FileName;
+        }
+
+        internal Section[] ReadSections(int paragraphValue)
+        {
+            int count = _header[5];
+            Section[] sections = new Section[count];
+            for (int i = 0; i < count; i++)
+            {
+                int at = FixedFields + 3 * i;
+                string/*?*/ heading = _header[at] == 0 ? null : Value(_header[at]);
+                sections[i] = new Section(heading, new TextList(this, paragraphValue + _header[at + 1], _header[at + 2]));
+            }
+
+            return sections;
+        }
+
+        internal string Value(int value)
+        {
+            string/*?*/ text = global::System.Threading.Volatile.Read(ref _values[value]);
+            if (text != null)
+            {
+                return text;
+            }
+
+            int blobs = _header[7];
+            int partsAt = FixedFields + 3 * _header[5];
+            int startsAt = partsAt + blobs;
+            int part = blobs - 1;
+            while (_header[partsAt + part] > value)
+            {
+                part--;
+            }
+
+            int start = _header[startsAt + value];
+            int end = value + 1 < _values.Length && (part + 1 >= blobs || _header[partsAt + part + 1] > value + 1)
+                ? _header[startsAt + value + 1]
+                : BlobLength(_firstBlob + part);
+            text = Decode(_firstBlob + part, start, end - start);
+            global::System.Threading.Interlocked.CompareExchange(ref _values[value], text, null);
+            return text;
+        }
+
+        private static int[] ReadHeader(int blob)
+        {
+            var data = Blob(blob);
+            int width = data[0] - '0';
+            int position = 1;
+            int headerLength = ReadNumber(data, ref position, width);
+            int[] header = new int[(headerLength - 1) / width];
+            header[0] = headerLength;
+            for (int i = 1; i < header.Length; i++)
+            {
+                header[i] = ReadNumber(data, ref position, width);
+            }
+
+            return header;
+        }
+
+#if CORPUSGEN_UTF8
+        private static int ReadNumber(global::System.ReadOnlySpan<byte> data, ref int position, int width)
+#else
+        private static int ReadNumber(string data, ref int position, int width)
+#endif
+        {
+            int number = 0;
+            for (int i = 0; i < width; i++)
+            {
+                number = (number << 6) | (data[position++] - '0');
+            }
+
+            return number;
+        }
+    }
+
+    /// <summary>A document's article: title, paragraphs, sections and byline.</summary>
+    public sealed class Article
+    {
+        private readonly Document _document;
+        private readonly int _titleValue;
+        private readonly int _bylineValue;
+        private readonly TextList _paragraphs;
+        private readonly SectionList _sections;
+
+        internal Article(Document document, int titleValue, int paragraphCount, int sectionCount, bool hasByline)
+        {
+            _document = document;
+            _titleValue = titleValue;
+            _paragraphs = new TextList(document, titleValue + 1, paragraphCount);
+            int headings = 0;
+            Section[] sections = document.ReadSections(titleValue + 1);
+            for (int i = 0; i < sections.Length; i++)
+            {
+                if (sections[i].Heading != null)
+                {
+                    headings++;
+                }
+            }
+
+            _sections = new SectionList(sections);
+            _bylineValue = hasByline ? titleValue + 1 + paragraphCount + headings : -1;
+        }
+
+        /// <summary>Gets the article's title.</summary>
+        public string Title
+        {
+            get { return _document.Value(_titleValue); }
+        }
+
+        /// <summary>Gets every paragraph of the article, in file order, across all sections.</summary>
+        public TextList Paragraphs
+        {
+            get { return _paragraphs; }
+        }
+
+        /// <summary>Gets the article's sections: the lead section (if it has a paragraph), then one per cross-head.</summary>
+        public SectionList Sections
+        {
+            get { return _sections; }
+        }
+
+        /// <summary>Gets the byline (<c>author--desk</c>), or null when the article has none.</summary>
+        public string/*?*/ Byline
+        {
+            get { return _bylineValue < 0 ? null : _document.Value(_bylineValue); }
+        }
+
+        /// <summary>Gets the byline's author: the part before its last <c>--</c>; null without a byline.</summary>
+        public string/*?*/ Author
+        {
+            get { return _bylineValue < 0 ? null : _document.Value(_bylineValue + 1); }
+        }
+
+        /// <summary>Gets the byline's desk: the part after its last <c>--</c>; null without a byline.</summary>
+        public string/*?*/ Desk
+        {
+            get { return _bylineValue < 0 ? null : _document.Value(_bylineValue + 2); }
+        }
+
+        /// <summary>Returns the title.</summary>
+        /// <returns>The title.</returns>
+        public override string ToString()
+        {
+            return Title;
+        }
+    }
+
+    /// <summary>A section of an article: a cross-head (null for the lead section) and its paragraphs.</summary>
+    public sealed class Section
+    {
+        private readonly string/*?*/ _heading;
+        private readonly TextList _paragraphs;
+
+        internal Section(string/*?*/ heading, TextList paragraphs)
+        {
+            _heading = heading;
+            _paragraphs = paragraphs;
+        }
+
+        /// <summary>Gets the cross-head that opens the section, or null for the lead section.</summary>
+        public string/*?*/ Heading
+        {
+            get { return _heading; }
+        }
+
+        /// <summary>Gets the section's paragraphs (possibly none).</summary>
+        public TextList Paragraphs
+        {
+            get { return _paragraphs; }
+        }
+    }
+// END
