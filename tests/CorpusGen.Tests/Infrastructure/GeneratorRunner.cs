@@ -60,13 +60,21 @@ public static class GeneratorRunner
         IEnumerable<CorpusFileSpec> files, IReadOnlyDictionary<string, string>? properties = null, CSharpParseOptions? parseOptions = null)
     {
         var list = files.ToList();
-        return CSharpGeneratorDriver.Create(
-            new[] { new CorpusGenerator().AsSourceGenerator() },
+        return CreateDriver(
             list.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.ToSourceText())),
-            parseOptions ?? ParseOptions(),
             Options(list, properties),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            parseOptions);
     }
+
+    /// <summary>A driver over texts the test keeps hold of, so that it can replace one of them later.</summary>
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<AdditionalText> texts, TestOptionsProvider options, CSharpParseOptions? parseOptions = null) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new CorpusGenerator().AsSourceGenerator() },
+            texts,
+            parseOptions ?? ParseOptions(),
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator over <paramref name="files"/> and compiles its output.</summary>
     public static GeneratorOutput Run(
