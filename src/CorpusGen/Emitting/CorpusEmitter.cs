@@ -17,9 +17,6 @@ internal static class CorpusEmitter
     /// <summary>A constants file is closed once its source passes this many characters.</summary>
     private const int ConstantsFileLimit = 512 * 1024;
 
-    /// <summary>A piece of a blob literal ends at the first value boundary past this many characters.</summary>
-    private const int LiteralLineLength = 100;
-
     private static readonly string Version =
         typeof(CorpusEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -110,7 +107,6 @@ internal static class CorpusEmitter
                 Constant(w, "HeadlineEntryWidth", model.Headlines.Width);
                 Constant(w, "WordHashBits", model.Words.Bits);
                 Constant(w, "WordEntryWidth", model.Words.Width);
-                w.Line();
                 Table(w, target, "DocumentHeadlineStart", model.DocumentHeadlineStart, "Index of each document's first headline in Headlines, and the headline count.");
                 Table(w, target, "DocumentFirstBlob", model.DocumentFirstBlob, "Each document's first blob, and the blob count.");
                 Table(w, target, "ArticleDocument", model.ArticleDocument, "The document of each article.");
@@ -194,31 +190,22 @@ internal static class CorpusEmitter
                         ? "internal static global::System.ReadOnlySpan<byte> " + name + " =>"
                         : "internal const string " + name + " =");
                     w.EndLine();
-                    // The literal is cut into pieces at value boundaries, each on its own line, so that lines stay
-                    // readable; pieces are long enough that a blob is a few hundred pieces at most.
+                    // One literal per blob, on one line: the compiler folds `"a"u8 + "b"u8` by copying, so pieces
+                    // joined with '+' cost time quadratic in the blob's size.
                     var builder = w.Builder;
-                    string close = layout.Utf8 ? "\"u8" : "\"";
                     builder.Append(' ', 16).Append('"');
-                    int lineStart = builder.Length;
                     if (blob == 0)
                     {
                         CSharpLiteral.AppendEscaped(builder, layout.Header, 0, layout.Header.Length);
-                        builder.Append(close).Append('\n').Append(' ', 16).Append("+ \"");
-                        lineStart = builder.Length;
                     }
 
                     for (int v = first; v < end; v++)
                     {
                         var (source, start, length) = values[v];
                         CSharpLiteral.AppendEscaped(builder, source, start, length);
-                        if (v + 1 < end && builder.Length - lineStart >= LiteralLineLength)
-                        {
-                            builder.Append(close).Append('\n').Append(' ', 16).Append("+ \"");
-                            lineStart = builder.Length;
-                        }
                     }
 
-                    builder.Append(close).Append(";\n");
+                    builder.Append(layout.Utf8 ? "\"u8;\n" : "\";\n");
                 }
             });
 
@@ -283,6 +270,7 @@ internal static class CorpusEmitter
 
     private static void Table(SourceWriter w, TargetInfo target, string name, EquatableArray<int> values, string summary)
     {
+        w.Line();
         w.Line("/// <summary>" + summary + "</summary>");
         w.StartLine().Append(target.HasSpanTables
             ? "internal static global::System.ReadOnlySpan<int> " + name + " => new int[]"
@@ -302,7 +290,6 @@ internal static class CorpusEmitter
         }
 
         w.Line("};");
-        w.Line();
     }
 
     private static string ApplyNullable(string template, bool nullable) =>

@@ -58,6 +58,7 @@ internal static class CorpusIndexBuilder
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        var diagnostics = CheckLimits(className, layouts, blobNames.Count, utf8);
         documentHeadlineStart[layouts.Count] = headlines.Count;
         documentFirstBlob[layouts.Count] = blobNames.Count;
 
@@ -80,7 +81,53 @@ internal static class CorpusIndexBuilder
             postings,
             Constants(layouts, headline: true),
             Constants(layouts, headline: false),
-            EquatableArray<DiagnosticInfo>.Empty);
+            diagnostics);
+    }
+
+    /// <summary>
+    /// String literals share the assembly's user-string heap (16 MB, so about 8 million UTF-16 code units: past it the
+    /// compiler fails with CS8103), and each UTF-8 blob is one field of a type that can hold 65,535.
+    /// </summary>
+    public const int MaxUtf16Text = 7_500_000;
+
+    public const int MaxBlobs = 60_000;
+
+    private static EquatableArray<DiagnosticInfo> CheckLimits(string className, IReadOnlyList<DocumentLayout> layouts, int blobs, bool utf8)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (!utf8)
+        {
+            long units = 0;
+            foreach (var layout in layouts)
+            {
+                foreach (int length in layout.BlobLength)
+                {
+                    units += length;
+                }
+            }
+
+            if (units > MaxUtf16Text)
+            {
+                diagnostics.Add(DiagnosticInfo.ForProject(
+                    DiagnosticDescriptors.CorpusTooLarge.Id,
+                    className,
+                    units.ToString(System.Globalization.CultureInfo.InvariantCulture) + " UTF-16 code units of text",
+                    "the string-literal storage used without u8 literals (about " + MaxUtf16Text.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")",
+                    "target .NET 7 or later with C# 11 or later, where text is stored as UTF-8 data with no such limit, or split the corpus"));
+            }
+        }
+
+        if (blobs > MaxBlobs)
+        {
+            diagnostics.Add(DiagnosticInfo.ForProject(
+                DiagnosticDescriptors.CorpusTooLarge.Id,
+                className,
+                blobs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " blobs",
+                "one assembly (" + MaxBlobs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " static data fields)",
+                "split the files over several corpus classes with the CorpusClass metadata, or over several projects"));
+        }
+
+        return new EquatableArray<DiagnosticInfo>(diagnostics.ToArray());
     }
 
     public static string BlobName(string fileName, int blob) => fileName + "_" + blob.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -163,6 +210,11 @@ internal static class CorpusIndexBuilder
             var headline = headlines[i];
             string text = headline.Text;
             int end = headline.Range.End;
+
+            // Where the scan is in the stored text, kept as it goes: measuring from the headline's start for every
+            // word would cost words × length on a long headline.
+            int scanned = headline.Range.Start;
+            int storedOffset = headline.Offset;
             for (int p = headline.Range.Start; p < end;)
             {
                 if (!Naming.IsWordChar(text[p]))
@@ -177,11 +229,12 @@ internal static class CorpusIndexBuilder
                     p++;
                 }
 
+                storedOffset += utf8 ? DocumentValues.Utf8Length(text, scanned, start - scanned) : start - scanned;
+                scanned = start;
                 string word = text.Substring(start, p - start);
                 if (!words.TryGetValue(word, out var entry))
                 {
-                    int before = start - headline.Range.Start;
-                    int offset = headline.Offset + (utf8 ? DocumentValues.Utf8Length(text, headline.Range.Start, before) : before);
+                    int offset = storedOffset;
                     int stored = utf8 ? DocumentValues.Utf8Length(text, start, p - start) : p - start;
                     entry = new WordEntry(word, headline.Blob, offset, stored);
                     words.Add(word, entry);
