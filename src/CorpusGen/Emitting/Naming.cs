@@ -15,7 +15,8 @@ internal static class Naming
 
     /// <summary>
     /// The identifier for a headline or title: its words (runs of letters and digits) with each word's first letter
-    /// upper-cased, joined; cut at a word boundary after <see cref="MaxIdentifierLength"/> characters; prefixed with
+    /// upper-cased, joined; cut after <see cref="MaxIdentifierLength"/> characters, inside a word if need be (one
+    /// 200 KB word must not make a name past the 1024-byte metadata limit, CS7013); prefixed with
     /// '_' when empty or starting with a digit. Collisions are resolved by <see cref="NameTable"/>.
     /// </summary>
     public static string FromText(string text)
@@ -34,7 +35,7 @@ internal static class Naming
             for (; i < text.Length && IsWordChar(text[i]); i++)
             {
                 char c = text[i];
-                if (!SyntaxFacts.IsIdentifierPartCharacter(c))
+                if (!SyntaxFacts.IsIdentifierPartCharacter(c) || builder.Length >= MaxIdentifierLength)
                 {
                     continue;
                 }

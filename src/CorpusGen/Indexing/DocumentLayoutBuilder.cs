@@ -59,7 +59,13 @@ internal static class DocumentLayoutBuilder
         while (true)
         {
             headerLength = 1 + width * numbers;
+            // Every number the header holds is below one of these: a value index, or an offset in some blob.
             long largest = System.Math.Max(headerLength + (long)blobLength[0], count);
+            foreach (int length in blobLength)
+            {
+                largest = System.Math.Max(largest, length);
+            }
+
             if (largest < 1L << (6 * width) || width == 5)
             {
                 break;

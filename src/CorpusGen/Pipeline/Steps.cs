@@ -21,6 +21,7 @@ internal static class Steps
 {
     public static DocumentModel Parse(CorpusInput input, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             var text = input.Text.GetText(cancellationToken);
@@ -48,6 +49,7 @@ internal static class Steps
 
     public static DocumentLayout Layout(DocumentModel document, bool utf8, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             return DocumentLayoutBuilder.Build(document, utf8, cancellationToken);

@@ -87,6 +87,31 @@ internal static partial class Corpus
     {
         ulong hash = Tables.HeadlineHashKind == 0 ? ProbeHash(text, Tables.HeadlineHashProbe) : FullHash(text);
         int bucket = (int)(hash >> (64 - Tables.HeadlineHashBits));
+    #if CORPUSGEN_ASCII
+        // bucket < 2^HeadlineHashBits, HeadlineBuckets has 2^HeadlineHashBits + 1 starts and every start is a row of
+        // HeadlineEntries: the generator guarantees what the bounds checks would test, so they are left out.
+        global::System.ReadOnlySpan<int> bucketTable = Tables.HeadlineBuckets;
+        global::System.ReadOnlySpan<int> entryTable = Tables.HeadlineEntries;
+        ref int starts = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bucketTable);
+        ref int rows = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(entryTable);
+        int length = text.Length;
+        int last = global::System.Runtime.CompilerServices.Unsafe.Add(ref starts, bucket + 1);
+        for (int entry = global::System.Runtime.CompilerServices.Unsafe.Add(ref starts, bucket); entry < last; entry++)
+        {
+            ref int row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, entry * Tables.HeadlineEntryWidth);
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) == length
+                && TextEquals(
+                    text,
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2),
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3),
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4)))
+            {
+                return row;
+            }
+        }
+
+        return -1;
+    #else
         int end = Tables.HeadlineBuckets[bucket + 1];
         for (int entry = Tables.HeadlineBuckets[bucket]; entry < end; entry++)
         {
@@ -99,6 +124,7 @@ internal static partial class Corpus
         }
 
         return -1;
+    #endif
     }
 
     private static HeadlineIndices FindWord(CorpusText word)
@@ -111,6 +137,32 @@ internal static partial class Corpus
         ulong hash = WordHash(word);
         int bucket = (int)(hash >> (64 - Tables.WordHashBits));
         int fingerprint = (int)hash;
+    #if CORPUSGEN_ASCII
+        // As in FindHeadline: the generator guarantees every index below, so the bounds checks are left out.
+        global::System.ReadOnlySpan<int> bucketTable = Tables.WordBuckets;
+        global::System.ReadOnlySpan<int> entryTable = Tables.WordEntries;
+        ref int starts = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bucketTable);
+        ref int rows = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(entryTable);
+        int length = word.Length;
+        int last = global::System.Runtime.CompilerServices.Unsafe.Add(ref starts, bucket + 1);
+        for (int entry = global::System.Runtime.CompilerServices.Unsafe.Add(ref starts, bucket); entry < last; entry++)
+        {
+            ref int row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, entry * Tables.WordEntryWidth);
+            if (row == fingerprint
+                && global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) == length
+                && TextEqualsIgnoreCase(
+                    word,
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2),
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3),
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4)))
+            {
+                return new HeadlineIndices(
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6));
+            }
+        }
+
+        return default(HeadlineIndices);
+    #else
         int end = Tables.WordBuckets[bucket + 1];
         for (int entry = Tables.WordBuckets[bucket]; entry < end; entry++)
         {
@@ -124,6 +176,7 @@ internal static partial class Corpus
         }
 
         return default(HeadlineIndices);
+    #endif
     }
 
     // The hashes below are computed by the generator on the same UTF-16 code units; CorpusGen's tests keep the two in step.
@@ -262,6 +315,12 @@ internal static partial class Corpus
     #endif
         }
 
+        return TranscodedEquals(text, utf8);
+    }
+
+    // Apart from the common case so that the stackalloc does not keep TextEquals from being inlined.
+    private static bool TranscodedEquals(global::System.ReadOnlySpan<char> text, global::System.ReadOnlySpan<byte> utf8)
+    {
         // Transcode the query piece by piece and compare bytes: no allocation, whatever the length.
         global::System.Span<byte> buffer = stackalloc byte[256];
         while (true)
@@ -305,6 +364,11 @@ internal static partial class Corpus
     #endif
         }
 
+        return TranscodedEqualsIgnoreCase(word, utf8);
+    }
+
+    private static bool TranscodedEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, global::System.ReadOnlySpan<byte> utf8)
+    {
         // A word never holds surrogates, so decoding it in pieces never splits a pair.
         global::System.Span<char> buffer = stackalloc char[128];
         while (true)

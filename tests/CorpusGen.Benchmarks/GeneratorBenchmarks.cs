@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CorpusGen.Benchmarks;
+
+/// <summary>The generator in process, as the IDE runs it: a full run, one file edited, an unrelated C# edit.</summary>
+public sealed class GeneratorConfig : ManualConfig
+{
+    public GeneratorConfig()
+    {
+        AddJob(Job.Default
+            .WithId("Generator")
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithLaunchCount(1)
+            .WithWarmupCount(2)
+            .WithIterationCount(6)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
+
+/// <summary>
+/// Generator throughput and incremental cost over an in-memory corpus of <see cref="Megabytes"/> MB in files of
+/// about 128 KB, generated from a seeded RNG (the same bytes on every machine). MB/s = Megabytes / FullRun time.
+/// </summary>
+[Config(typeof(GeneratorConfig))]
+public class GeneratorRun
+{
+    private readonly CSharpParseOptions _parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+    private List<AdditionalText> _texts = new();
+    private CorpusOptions _options = new(new HashSet<string>());
+    private Compilation _compilation = null!;
+    private Compilation _editedCompilation = null!;
+    private GeneratorDriver _warmDriver = null!;
+    private AdditionalText _original = null!;
+    private AdditionalText _edited = null!;
+    private bool _flip;
+
+    [Params(1, 10, 100)]
+    public int Megabytes { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _texts = SyntheticCorpus.Files(Megabytes, seed: 42)
+            .Select(file => (AdditionalText)new MemoryText(file.Path, SourceText.From(file.Text, Encoding.UTF8)))
+            .ToList();
+        _options = new CorpusOptions(_texts.Select(text => text.Path).ToHashSet());
+        _compilation = CSharpCompilation.Create(
+            "Consumer",
+            new[] { CSharpSyntaxTree.ParseText("internal static class A { }", _parseOptions) },
+            Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _editedCompilation = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("internal static class B { }", _parseOptions));
+        _warmDriver = CreateDriver().RunGenerators(_compilation);
+        _original = _texts[_texts.Count / 2];
+        _edited = new MemoryText(_original.Path, SourceText.From(_original.GetText()!.ToString().Replace(" the ", " a "), Encoding.UTF8));
+    }
+
+    /// <summary>Every step from scratch: parse, layout, index and emit for every file.</summary>
+    [Benchmark(Baseline = true)]
+    public GeneratorDriver FullRun() => CreateDriver().RunGenerators(_compilation);
+
+    /// <summary>One file's text changes: that file is parsed and emitted again, and the index rebuilt.</summary>
+    [Benchmark]
+    public GeneratorDriver OneFileEdited()
+    {
+        _flip = !_flip;
+        var (from, to) = _flip ? (_original, _edited) : (_edited, _original);
+        _warmDriver = _warmDriver.ReplaceAdditionalText(from, to).RunGenerators(_compilation);
+        return _warmDriver;
+    }
+
+    /// <summary>A C# edit elsewhere in the project: no corpus step should run.</summary>
+    [Benchmark]
+    public GeneratorDriver UnrelatedEdit()
+    {
+        _flip = !_flip;
+        _warmDriver = _warmDriver.RunGenerators(_flip ? _editedCompilation : _compilation);
+        return _warmDriver;
+    }
+
+    private GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            new[] { new CorpusGenerator().AsSourceGenerator() },
+            _texts,
+            _parseOptions,
+            _options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+
+    private sealed class MemoryText(string path, SourceText text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+    }
+
+    private sealed class CorpusOptions(HashSet<string> corpus) : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options None = new(new Dictionary<string, string>());
+        private static readonly Options Marked = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Corpus"] = "true" });
+
+        public override AnalyzerConfigOptions GlobalOptions => None;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => corpus.Contains(textFile.Path) ? Marked : None;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+}
+
+/// <summary>Corpus files shaped like the seed (50 headlines, then a long article), from a seeded RNG.</summary>
+public static class SyntheticCorpus
+{
+    public static IEnumerable<(string Path, string Text)> Files(int megabytes, int seed, int bytesPerFile = 128 * 1024)
+    {
+        var random = new Random(seed);
+        var words = Enumerable.Range(0, 5000)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(2, 10)).Select(_ => (char)('a' + random.Next(26))).ToArray()))
+            .ToArray();
+        string Sentence(int min, int max)
+        {
+            var builder = new StringBuilder();
+            int count = random.Next(min, max);
+            for (int i = 0; i < count; i++)
+            {
+                string word = words[random.Next(words.Length)];
+                builder.Append(i == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : " " + word);
+            }
+
+            return builder.ToString();
+        }
+
+        long total = (long)megabytes * 1024 * 1024;
+        int fileCount = (int)Math.Max(1, total / bytesPerFile);
+        for (int f = 0; f < fileCount; f++)
+        {
+            var text = new StringBuilder(bytesPerFile + 1024);
+            for (int h = 0; h < 50; h++)
+            {
+                text.Append("- ").Append(Sentence(5, 14)).Append('\n');
+            }
+
+            text.Append(Sentence(6, 12)).Append('\n');
+            while (text.Length < total / fileCount)
+            {
+                text.Append(random.Next(30) == 0 ? "- " + Sentence(1, 4) + " -" : Sentence(20, 60) + ".").Append('\n');
+            }
+
+            text.Append("A.Writer--DESK\n");
+            yield return ($"/corpus/news/{f:D5}.txt", text.ToString());
+        }
+    }
+}

@@ -1,0 +1,316 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using CorpusGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+using Xunit.Sdk;
+
+namespace CorpusGen.Tests.Fuzzing;
+
+/// <summary>
+/// Seeded property tests: random hostile corpora must generate without an exception, compile clean and read back
+/// exactly as <see cref="ReferenceReader"/> reads them, and both lookups must agree with a dictionary. Each case is
+/// one compilation of many files, so a few thousand documents fit in CI time. A failure names its seed and case;
+/// set <c>CORPUSGEN_FUZZ_SEED</c> to that seed to run the same corpora again (or to explore new ones).
+/// </summary>
+public sealed class PropertyTests
+{
+    public const string SeedVariable = "CORPUSGEN_FUZZ_SEED";
+
+    private const int RandomCorpusCount = 40;
+    private const int FilesPerCorpus = 50;
+
+    private static readonly int BaseSeed =
+        int.TryParse(Environment.GetEnvironmentVariable(SeedVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed)
+            ? seed
+            : 6_2025;
+
+    /// <summary>The targets a case is compiled for: each picks a different blob encoding or run-time path.</summary>
+    public enum Target
+    {
+        /// <summary>C# latest on .NET 10: UTF-8 blobs, span tables, vectorized ASCII comparison.</summary>
+        Latest,
+
+        /// <summary>C# latest on .NET 10, with lone surrogates in the text: UTF-16 blobs.</summary>
+        LoneSurrogates,
+
+        /// <summary>C# 10: no u8 literals, so UTF-16 blobs.</summary>
+        CSharp10,
+
+        /// <summary>C# latest against .NET 8's reference assemblies.</summary>
+        Net80,
+    }
+
+    public static TheoryData<int> RandomCorpusCases()
+    {
+        var data = new TheoryData<int>();
+        for (int i = 0; i < RandomCorpusCount; i++)
+        {
+            data.Add(i);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RandomCorpusCases))]
+    public void Random_corpus_generates_compiles_and_reads_as_the_reference_reader(int caseIndex)
+    {
+        var target = (Target)(caseIndex % 4);
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex), loneSurrogates: target == Target.LoneSurrogates);
+        var files = new List<CorpusFileSpec>();
+        for (int i = 0; i < FilesPerCorpus; i++)
+        {
+            string path = RandomPath(random.Random, i);
+            files.Add(random.Random.Next(5) == 0 && target != Target.LoneSurrogates
+                ? CorpusFileSpec.FromBytes(path, random.DocumentBytes())
+                : new CorpusFileSpec(path, random.Document()));
+        }
+
+        CheckCorpus(caseIndex, files, target, random);
+    }
+
+    [Theory]
+    [InlineData(100, Target.Latest)]
+    [InlineData(101, Target.CSharp10)]
+    [InlineData(102, Target.LoneSurrogates)]
+    public void Corpus_with_many_headlines_per_file_reads_as_the_reference_reader(int caseIndex, Target target)
+    {
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex), loneSurrogates: target == Target.LoneSurrogates);
+        var files = Enumerable.Range(0, 8)
+            .Select(i => new CorpusFileSpec(RandomPath(random.Random, i), random.HeadlineHeavyDocument(random.Random.Next(50, 250))))
+            .ToList();
+
+        CheckCorpus(caseIndex, files, target, random);
+    }
+
+    [Theory]
+    [InlineData(200, Target.Latest, 4, 1500)]
+    [InlineData(201, Target.CSharp10, 4, 1500)]
+    public void Thousands_of_headlines_are_all_found_by_IndexOfHeadline(int caseIndex, Target target, int fileCount, int headlinesPerFile)
+    {
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var files = Enumerable.Range(0, fileCount)
+            .Select(i => new CorpusFileSpec($"/project/news/bulk{i}.txt", random.HeadlineHeavyDocument(headlinesPerFile)))
+            .ToList();
+
+        var (values, _) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 1);
+
+        Assert.True(values.Headlines.Count >= fileCount * headlinesPerFile * 9 / 10, $"only {values.Headlines.Count} headlines");
+    }
+
+    [Theory]
+    [InlineData(300, Target.Latest, 2000)]
+    [InlineData(301, Target.CSharp10, 2000)]
+    public void Headlines_that_differ_only_in_the_middle_use_the_full_hash_and_are_all_found(int caseIndex, Target target, int count)
+    {
+        // Same length, same first 40 and last 4 code units: every probe offset sees the same text, so the probe hash
+        // puts them all in one bucket and the index must fall back to hashing every code unit.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var text = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            text.Append("- Headline AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA ")
+                .Append(i.ToString("D4", CultureInfo.InvariantCulture))
+                .Append(" end\n");
+        }
+
+        text.Append("- Headline AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA 0001 end\n");
+        text.Append("Title\nParagraph\n");
+        var files = new[] { new CorpusFileSpec("/project/news/same.txt", text.ToString()) };
+
+        var (_, output) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 2);
+
+        Assert.Contains("HeadlineHashKind = 1;", output.Sources["Corpus.Tables.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(400, Target.Latest)]
+    [InlineData(401, Target.CSharp10)]
+    public void Values_around_the_blob_limit_read_back_whole(int caseIndex, Target target)
+    {
+        // A value that closes the first blob, followed by small values that share the second blob with it: their
+        // offsets in that blob are far larger than anything in the first.
+        const int Limit = 192 * 1024;
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var files = new List<CorpusFileSpec>();
+        foreach (int title in new[] { Limit - 8, Limit + 1 })
+        {
+            string name = "edge" + title.ToString(CultureInfo.InvariantCulture) + ".txt";
+            files.Add(new CorpusFileSpec("/project/news/" + name, "- h\n" + new string('t', title) + "\np\nq\n- x -\nr\nA--B\n"));
+        }
+
+        files.Add(new CorpusFileSpec("/project/news/wide.txt", "- h\n" + Repeat("é", (Limit / 2) - 4) + "\nabc\nA--B\n"));
+
+        CheckCorpus(caseIndex, files, target, random);
+    }
+
+    private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
+
+    private static int CaseSeed(int caseIndex) => unchecked(BaseSeed * 7919 + caseIndex);
+
+    private static string RandomPath(Random random, int index)
+    {
+        string[] folders = { "news", "News", "news/2024", "news/é", "a b", "deep/er/still" };
+        string[] names = { "story", "Story", "STORY", "class", "1st", "a.b.c", "naïve", "東京", "news item", "x" };
+        return "/project/" + folders[random.Next(folders.Length)] + "/" + index.ToString("D3", CultureInfo.InvariantCulture)
+            + names[random.Next(names.Length)] + ".txt";
+    }
+
+    /// <summary>Runs every property on one corpus; failures are collected and reported with the seed and case.</summary>
+    private static (CorpusValues Values, GeneratorOutput Output) CheckCorpus(
+        int caseIndex, IReadOnlyList<CorpusFileSpec> files, Target target, CorpusTextGenerator random, int nearMissesPerHeadline = 3)
+    {
+        string where = $"seed {BaseSeed}, case {caseIndex} ({target}); rerun with {SeedVariable}={BaseSeed}";
+        GeneratorOutput output;
+        CompiledCorpus corpus;
+        CorpusValues actual;
+        try
+        {
+            output = Run(files, target).AssertCompilesClean();
+            corpus = CompiledCorpus.Load(output.Compilation);
+            actual = corpus.Values();
+        }
+        catch (Exception exception)
+        {
+            throw new XunitException($"{where}: {exception.GetType().Name}: {Cut(exception.Message, 3000)}", exception);
+        }
+
+        var failures = new List<string>();
+        var expected = ReferenceReader.Read(files);
+        CompareDumps(expected.Dump(), actual.Dump(), failures);
+
+        var headlines = expected.Headlines;
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < headlines.Count; i++)
+        {
+            firstIndex.TryAdd(headlines[i], i);
+        }
+
+        foreach (var query in headlines.Distinct().SelectMany(h => NearMisses(h, random, nearMissesPerHeadline).Prepend(h)))
+        {
+            int want = firstIndex.TryGetValue(query, out int index) ? index : -1;
+            ExpectIndex(failures, "IndexOfHeadline(" + CorpusValues.Show(query) + ")", want, () => corpus.IndexOfHeadline(query));
+        }
+
+        // Expected word answers grouped with the comparer FORMAT.md names; spot-checked against brute force below.
+        var postings = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < headlines.Count; i++)
+        {
+            foreach (string word in ReferenceReader.Words(headlines[i]))
+            {
+                if (!postings.TryGetValue(word, out var list))
+                {
+                    postings.Add(word, list = new List<int>());
+                }
+
+                if (list.Count == 0 || list[^1] != i)
+                {
+                    list.Add(i);
+                }
+            }
+        }
+
+        var words = postings.Keys.ToList();
+        var queries = words
+            .Concat(words.Select(w => w.ToUpperInvariant()))
+            .Concat(words.Select(w => w.ToLowerInvariant()))
+            .Concat(words.Take(200).Select(random.NearMiss))
+            .Concat(Enumerable.Range(0, 50).Select(_ => random.NonWord()))
+            .Append(string.Empty)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (string query in queries)
+        {
+            int[] want = postings.TryGetValue(query, out var list) ? list.ToArray() : Array.Empty<int>();
+            ExpectIndices(failures, "HeadlinesWithWord(" + CorpusValues.Show(query) + ")", want, () => corpus.HeadlinesWithWord(query));
+        }
+
+        foreach (string query in queries.Take(25))
+        {
+            int[] grouped = postings.TryGetValue(query, out var list) ? list.ToArray() : Array.Empty<int>();
+            ExpectIndices(failures, "the test's word grouping for " + CorpusValues.Show(query), ReferenceReader.HeadlinesWithWord(headlines, query), () => grouped);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new XunitException($"{where}: {failures.Count} failure(s), the first ones:\n" + string.Join("\n", failures.Take(12)));
+        }
+
+        return (actual, output);
+    }
+
+    private static GeneratorOutput Run(IReadOnlyList<CorpusFileSpec> files, Target target)
+    {
+        var parseOptions = target == Target.CSharp10 ? GeneratorRunner.ParseOptions(LanguageVersion.CSharp10) : null;
+        IEnumerable<MetadataReference>? references = target == Target.Net80 ? Basic.Reference.Assemblies.Net80.References.All : null;
+        return GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource() }, parseOptions: parseOptions, references: references);
+    }
+
+    private static IEnumerable<string> NearMisses(string headline, CorpusTextGenerator random, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            yield return random.NearMiss(headline);
+        }
+    }
+
+    private static void ExpectIndex(List<string> failures, string what, int expected, Func<int> lookup)
+    {
+        try
+        {
+            int actual = lookup();
+            if (actual != expected)
+            {
+                failures.Add($"{what}: expected {expected}, got {actual}");
+            }
+        }
+        catch (Exception exception) when (exception is not XunitException)
+        {
+            failures.Add($"{what}: threw {exception}");
+        }
+    }
+
+    private static void ExpectIndices(List<string> failures, string what, int[] expected, Func<int[]> lookup)
+    {
+        try
+        {
+            int[] actual = lookup();
+            if (!expected.SequenceEqual(actual))
+            {
+                failures.Add($"{what}: expected [{string.Join(",", expected.Take(20))}], got [{string.Join(",", actual.Take(20))}]");
+            }
+        }
+        catch (Exception exception) when (exception is not XunitException)
+        {
+            failures.Add($"{what}: threw {exception}");
+        }
+    }
+
+    /// <summary>Reports the first line where two dumps differ, with the document it belongs to.</summary>
+    private static void CompareDumps(string expected, string actual, List<string> failures)
+    {
+        if (expected == actual)
+        {
+            return;
+        }
+
+        var want = expected.Split('\n');
+        var got = actual.Split('\n');
+        int line = 0;
+        while (line < want.Length && line < got.Length && want[line] == got[line])
+        {
+            line++;
+        }
+
+        string document = want.Take(line + 1).LastOrDefault(l => l.StartsWith("document ", StringComparison.Ordinal)) ?? "(corpus)";
+        failures.Add($"values differ from the reference reading at dump line {line}, in {Cut(document)}:\n"
+            + $"  expected: {Cut(line < want.Length ? want[line] : "(end)")}\n  actual:   {Cut(line < got.Length ? got[line] : "(end)")}");
+    }
+
+    private static string Cut(string text, int length = 400) => text.Length <= length ? text : text.Substring(0, length) + $"… ({text.Length} chars)";
+}
