@@ -97,8 +97,9 @@ internal static class CorpusEmitter
             w.Line();
             w.Line("/// <summary>The corpus's lookup tables, computed at compile time.</summary>");
             w.Line(GeneratedCode());
-            using (w.Block("private static class Tables"))
+            using (w.Block("private static partial class Tables"))
             {
+                w.Line($"internal const bool KeysInline = {(model.HeadlineKeys.Length > 0 ? "true" : "false")};");
                 Constant(w, "DocumentCount", model.DocumentCount);
                 Constant(w, "HeadlineCount", model.HeadlineCount);
                 Constant(w, "HeadlineHashKind", model.Headlines.Kind);
@@ -115,6 +116,23 @@ internal static class CorpusEmitter
                 Table(w, target, "WordBuckets", model.Words.Buckets, "Start of each bucket's rows in WordEntries.");
                 Table(w, target, "WordEntries", model.Words.Entries, "Per row: hash fingerprint, length in UTF-16 code units, blob, offset, stored length, first posting, posting count.");
                 Table(w, target, "WordPostings", model.WordPostings, "Headline indices of each word, ascending.");
+            }
+        });
+        return w.ToString();
+    }
+
+    /// <summary>The distinct headlines as one string constant, read by the lookups (see <see cref="HeadlineKeys"/>).</summary>
+    public static string EmitKeys(CorpusModel model)
+    {
+        var w = new SourceWriter(model.HeadlineKeys.Length + 1024);
+        WriteDataFileHeader(w);
+        WriteClass(w, model.Options, model.ClassName, documented: false, () =>
+        {
+            using (w.Block("static partial class Tables"))
+            {
+                w.Line("/// <summary>Every distinct headline once, in corpus order; HeadlineEntries and WordEntries point into it.</summary>");
+                w.StartLine().Append("internal const string Keys =").EndLine();
+                w.Builder.Append(' ', 12).Append(CSharpLiteral.Quote(model.HeadlineKeys)).Append(";\n");
             }
         });
         return w.ToString();

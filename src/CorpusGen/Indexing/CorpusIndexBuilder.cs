@@ -62,8 +62,9 @@ internal static class CorpusIndexBuilder
         documentHeadlineStart[layouts.Count] = headlines.Count;
         documentFirstBlob[layouts.Count] = blobNames.Count;
 
-        var headlineTable = BuildHeadlineTable(headlines, cancellationToken);
-        var (wordTable, postings) = BuildWordTable(headlines, utf8, cancellationToken);
+        var keys = HeadlineKeys.Build(headlines.ConvertAll(h => (h.Text, h.Range)), utf8);
+        var headlineTable = BuildHeadlineTable(headlines, keys, cancellationToken);
+        var (wordTable, postings) = BuildWordTable(headlines, utf8, keys, cancellationToken);
 
         return new CorpusModel(
             className,
@@ -79,6 +80,7 @@ internal static class CorpusIndexBuilder
             headlineTable,
             wordTable,
             postings,
+            keys.Text,
             Constants(layouts, headline: true),
             Constants(layouts, headline: false),
             diagnostics);
@@ -132,7 +134,7 @@ internal static class CorpusIndexBuilder
 
     public static string BlobName(string fileName, int blob) => fileName + "_" + blob.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static HashTableModel BuildHeadlineTable(List<HeadlineRef> headlines, CancellationToken cancellationToken)
+    private static HashTableModel BuildHeadlineTable(List<HeadlineRef> headlines, HeadlineKeys keys, CancellationToken cancellationToken)
     {
         // Only the first of equal headlines is indexed: IndexOfHeadline returns the first.
         var distinct = new List<int>(headlines.Count);
@@ -191,16 +193,23 @@ internal static class CorpusIndexBuilder
             int at = row * HeadlineEntryWidth;
             entries[at] = index;
             entries[at + 1] = headline.Range.Length;
-            entries[at + 2] = headline.Blob;
-            entries[at + 3] = headline.Offset;
-            entries[at + 4] = headline.StoredLength;
+            if (keys.IsInline)
+            {
+                entries[at + 3] = keys.Start[index];
+            }
+            else
+            {
+                entries[at + 2] = headline.Blob;
+                entries[at + 3] = headline.Offset;
+                entries[at + 4] = headline.StoredLength;
+            }
         }
 
         return new HashTableModel(kind, bestProbe, bits, HeadlineEntryWidth, new EquatableArray<int>(buckets), new EquatableArray<int>(entries));
     }
 
     private static (HashTableModel Table, EquatableArray<int> Postings) BuildWordTable(
-        List<HeadlineRef> headlines, bool utf8, CancellationToken cancellationToken)
+        List<HeadlineRef> headlines, bool utf8, HeadlineKeys keys, CancellationToken cancellationToken)
     {
         // Words equal under OrdinalIgnoreCase share one entry, represented by their first occurrence.
         var words = new Dictionary<string, WordEntry>(StringComparer.OrdinalIgnoreCase);
@@ -236,7 +245,10 @@ internal static class CorpusIndexBuilder
                 {
                     int offset = storedOffset;
                     int stored = utf8 ? DocumentValues.Utf8Length(text, start, p - start) : p - start;
-                    entry = new WordEntry(word, headline.Blob, offset, stored);
+                    // A word's first occurrence is in the first copy of its headline, so it is in the keys too.
+                    entry = keys.IsInline
+                        ? new WordEntry(word, 0, keys.Start[i] + (start - headline.Range.Start), 0)
+                        : new WordEntry(word, headline.Blob, offset, stored);
                     words.Add(word, entry);
                     order.Add(entry);
                 }

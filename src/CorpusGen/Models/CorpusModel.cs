@@ -2,6 +2,8 @@ namespace CorpusGen.Models;
 
 /// <summary>Everything one corpus class needs besides its documents' blobs: names, tables and constants.</summary>
 /// <remarks>
+/// <see cref="HeadlineKeys"/>, when not empty, is every distinct headline once more, as one UTF-16 string: the
+/// lookups then compare against it and never switch over blobs to reach a headline's text.
 /// Built from all documents of the class after the per-file steps, so it changes whenever any file does; it holds
 /// numbers and the constant texts, not the documents, so comparing it is cheap next to re-emitting it.
 /// </remarks>
@@ -19,6 +21,7 @@ internal sealed record CorpusModel(
     HashTableModel Headlines,
     HashTableModel Words,
     EquatableArray<int> WordPostings,
+    string HeadlineKeys,
     EquatableArray<ConstantModel> HeadlineConstants,
     EquatableArray<ConstantModel> TitleConstants,
     EquatableArray<DiagnosticInfo> Diagnostics);

@@ -137,6 +137,7 @@ internal static class Steps
             string prefix = CorpusEmitter.HintPrefix(model.Options, model.ClassName);
             AddSource(context, prefix, CorpusEmitter.EmitApi(model));
             AddSource(context, prefix + ".Tables", CorpusEmitter.EmitTables(model));
+            AddSource(context, prefix + ".Keys", CorpusEmitter.EmitKeys(model));
             foreach (var (suffix, source) in CorpusEmitter.EmitConstants(model, context.CancellationToken))
             {
                 AddSource(context, prefix + "." + suffix, source);

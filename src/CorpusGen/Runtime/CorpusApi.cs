@@ -292,6 +292,14 @@
 #if CORPUSGEN_UTF8
     private static bool TextEquals(global::System.ReadOnlySpan<char> text, int blob, int offset, int byteLength)
     {
+        // KeysInline is a constant of the generated tables: one of the two paths is dead code, by design.
+#pragma warning disable CS0162
+        if (Tables.KeysInline)
+        {
+            // The distinct headlines are also one string constant: compare code units, no switch over the blobs.
+            return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(Tables.Keys, offset, text.Length));
+        }
+
         global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
         if (byteLength == text.Length)
         {
@@ -312,6 +320,7 @@
         }
 
         return TranscodedEquals(text, utf8);
+#pragma warning restore CS0162
     }
 
     // Apart from the common case so that the stackalloc does not keep TextEquals from being inlined.
@@ -342,6 +351,13 @@
 
     private static bool TextEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, int blob, int offset, int byteLength)
     {
+#pragma warning disable CS0162
+        if (Tables.KeysInline)
+        {
+            return global::System.MemoryExtensions.Equals(
+                word, global::System.MemoryExtensions.AsSpan(Tables.Keys, offset, word.Length), global::System.StringComparison.OrdinalIgnoreCase);
+        }
+
         global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
         if (byteLength == word.Length)
         {
@@ -361,6 +377,7 @@
         }
 
         return TranscodedEqualsIgnoreCase(word, utf8);
+#pragma warning restore CS0162
     }
 
     private static bool TranscodedEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, global::System.ReadOnlySpan<byte> utf8)
