@@ -354,8 +354,20 @@
 #pragma warning disable CS0162
         if (Tables.KeysInline)
         {
-            return global::System.MemoryExtensions.Equals(
-                word, global::System.MemoryExtensions.AsSpan(Tables.Keys, offset, word.Length), global::System.StringComparison.OrdinalIgnoreCase);
+            global::System.ReadOnlySpan<char> key = global::System.MemoryExtensions.AsSpan(Tables.Keys, offset, word.Length);
+#if CORPUSGEN_ASCII
+            // Most words are ASCII: the vectorized ASCII comparison decides those. No character outside ASCII equals
+            // an ASCII one under OrdinalIgnoreCase, so only a key with other characters needs the general comparison.
+            if (global::System.Text.Ascii.EqualsIgnoreCase(word, key))
+            {
+                return true;
+            }
+
+            return !global::System.Text.Ascii.IsValid(key)
+                && global::System.MemoryExtensions.Equals(word, key, global::System.StringComparison.OrdinalIgnoreCase);
+#else
+            return global::System.MemoryExtensions.Equals(word, key, global::System.StringComparison.OrdinalIgnoreCase);
+#endif
         }
 
         global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
