@@ -68,7 +68,8 @@ public class GeneratorRun
         _editedCompilation = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("internal static class B { }", _parseOptions));
         _warmDriver = CreateDriver().RunGenerators(_compilation);
         _original = _texts[_texts.Count / 2];
-        _edited = new MemoryText(_original.Path, SourceText.From(_original.GetText()!.ToString().Replace(" the ", " a "), Encoding.UTF8));
+        // A real edit: the first headline changes, so the file's model, its blob and the class's index all change.
+        _edited = new MemoryText(_original.Path, SourceText.From("- Edited" + _original.GetText()!.ToString().Substring(1), Encoding.UTF8));
     }
 
     /// <summary>Every step from scratch: parse, layout, index and emit for every file.</summary>
