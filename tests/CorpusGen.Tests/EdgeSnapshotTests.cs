@@ -28,7 +28,7 @@ public sealed class EdgeSnapshotTests
         var output = GeneratorRunner.Run(new[] { new CorpusFileSpec("/project/news/hostile.txt", Text) }).AssertCompilesClean();
 
         AssertNoRawHazards(output);
-        Snapshot.Verify(output, nameof(EdgeSnapshotTests));
+        Snapshot.VerifyData(output, nameof(EdgeSnapshotTests));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class EdgeSnapshotTests
         var output = GeneratorRunner.Run(new[] { new CorpusFileSpec("/project/news/sections.txt", Text) }).AssertCompilesClean();
 
         AssertNoRawHazards(output);
-        Snapshot.Verify(output, nameof(EdgeSnapshotTests));
+        Snapshot.VerifyData(output, nameof(EdgeSnapshotTests));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class EdgeSnapshotTests
 
         Assert.Equal("CORPUS002", Assert.Single(output.GeneratorDiagnostics).Id);
         AssertNoRawHazards(output);
-        Snapshot.Verify(output, nameof(EdgeSnapshotTests));
+        Snapshot.VerifyData(output, nameof(EdgeSnapshotTests));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class EdgeSnapshotTests
 
         Assert.Empty(output.GeneratorDiagnostics);
         AssertNoRawHazards(output);
-        Snapshot.Verify(output, nameof(EdgeSnapshotTests));
+        Snapshot.VerifyData(output, nameof(EdgeSnapshotTests));
     }
 
     /// <summary>

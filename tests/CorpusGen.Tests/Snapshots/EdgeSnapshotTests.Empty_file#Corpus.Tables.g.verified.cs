@@ -13,8 +13,9 @@ internal static partial class Corpus
 
     /// <summary>The corpus's lookup tables, computed at compile time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
-    private static class Tables
+    private static partial class Tables
     {
+        internal const bool KeysInline = false;
         internal const int DocumentCount = 1;
         internal const int HeadlineCount = 0;
         internal const int HeadlineHashKind = 0;

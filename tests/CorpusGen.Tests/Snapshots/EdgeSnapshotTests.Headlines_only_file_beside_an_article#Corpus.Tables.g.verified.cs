@@ -14,8 +14,9 @@ internal static partial class Corpus
 
     /// <summary>The corpus's lookup tables, computed at compile time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
-    private static class Tables
+    private static partial class Tables
     {
+        internal const bool KeysInline = true;
         internal const int DocumentCount = 2;
         internal const int HeadlineCount = 4;
         internal const int HeadlineHashKind = 0;
@@ -52,7 +53,7 @@ internal static partial class Corpus
         /// <summary>Per row: headline index, length in UTF-16 code units, blob, offset, stored length.</summary>
         internal static global::System.ReadOnlySpan<int> HeadlineEntries => new int[]
         {
-            3, 16, 1, 69, 16, 1, 19, 0, 43, 19, 0, 15, 0, 28, 15,
+            3, 16, 0, 34, 0, 1, 19, 0, 15, 0, 0, 15, 0, 0, 0,
         };
 
         /// <summary>Start of each bucket's rows in WordEntries.</summary>
@@ -65,9 +66,9 @@ internal static partial class Corpus
         /// <summary>Per row: hash fingerprint, length in UTF-16 code units, blob, offset, stored length, first posting, posting count.</summary>
         internal static global::System.ReadOnlySpan<int> WordEntries => new int[]
         {
-            -1425243107, 7, 1, 69, 7, 0, 1, -2089191384, 4, 0, 43, 4, 1, 1, 368527900, 8,
-            0, 35, 8, 2, 3, -1659387192, 6, 0, 28, 6, 5, 2, -1923580246, 9, 0, 48,
-            9, 7, 1, 623755460, 4, 0, 58, 4, 8, 1,
+            -1425243107, 7, 0, 34, 0, 0, 1, -2089191384, 4, 0, 15, 0, 1, 1, 368527900, 8,
+            0, 7, 0, 2, 3, -1659387192, 6, 0, 0, 0, 5, 2, -1923580246, 9, 0, 20,
+            0, 7, 1, 623755460, 4, 0, 30, 0, 8, 1,
         };
 
         /// <summary>Headline indices of each word, ascending.</summary>

@@ -13,8 +13,9 @@ internal static partial class Corpus
 
     /// <summary>The corpus's lookup tables, computed at compile time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
-    private static class Tables
+    private static partial class Tables
     {
+        internal const bool KeysInline = true;
         internal const int DocumentCount = 1;
         internal const int HeadlineCount = 4;
         internal const int HeadlineHashKind = 0;
@@ -51,8 +52,8 @@ internal static partial class Corpus
         /// <summary>Per row: headline index, length in UTF-16 code units, blob, offset, stored length.</summary>
         internal static global::System.ReadOnlySpan<int> HeadlineEntries => new int[]
         {
-            3, 1, 0, 248, 1, 2, 43, 0, 192, 56, 0, 65, 0, 60, 65, 1,
-            54, 0, 125, 67,
+            3, 1, 0, 162, 0, 2, 43, 0, 119, 0, 0, 65, 0, 0, 0, 1,
+            54, 0, 65, 0,
         };
 
         /// <summary>Start of each bucket's rows in WordEntries.</summary>
@@ -68,16 +69,16 @@ internal static partial class Corpus
         /// <summary>Per row: hash fingerprint, length in UTF-16 code units, blob, offset, stored length, first posting, posting count.</summary>
         internal static global::System.ReadOnlySpan<int> WordEntries => new int[]
         {
-            1760874371, 7, 0, 97, 7, 0, 1, 409393052, 4, 0, 152, 4, 1, 1, -1153264086, 2,
-            0, 187, 2, 2, 1, 458434039, 3, 0, 118, 3, 3, 1, 1597840183, 3, 0, 175,
-            3, 4, 1, 204368396, 4, 0, 125, 4, 5, 1, 2080499079, 5, 0, 60, 5, 6,
-            1, 269567395, 5, 0, 192, 5, 7, 1, 241251067, 3, 0, 91, 3, 8, 1, -548888364,
-            4, 0, 238, 4, 9, 1, -381220064, 4, 0, 133, 4, 10, 1, 1610652086, 7, 0,
-            204, 11, 11, 1, -1043508737, 3, 0, 169, 3, 12, 1, -2047267111, 3, 0, 217, 9,
-            13, 1, -1969209445, 3, 0, 228, 3, 14, 1, -2055506233, 9, 0, 68, 9, 15, 1,
-            1119035475, 7, 0, 80, 7, 16, 1, 1170813691, 3, 0, 181, 3, 17, 1, -61012183, 3,
-            0, 144, 3, 18, 1, -1115340027, 5, 0, 159, 5, 19, 1, -1566552123, 6, 0, 108,
-            6, 20, 1, 623755460, 4, 0, 232, 4, 21, 1,
+            1760874371, 7, 0, 37, 0, 0, 1, 409393052, 4, 0, 84, 0, 1, 1, -1153264086, 2,
+            0, 115, 0, 2, 1, 458434039, 3, 0, 58, 0, 3, 1, 1597840183, 3, 0, 103,
+            0, 4, 1, 204368396, 4, 0, 65, 0, 5, 1, 2080499079, 5, 0, 0, 0, 6,
+            1, 269567395, 5, 0, 119, 0, 7, 1, 241251067, 3, 0, 31, 0, 8, 1, -548888364,
+            4, 0, 153, 0, 9, 1, -381220064, 4, 0, 71, 0, 10, 1, 1610652086, 7, 0,
+            129, 0, 11, 1, -1043508737, 3, 0, 97, 0, 12, 1, -2047267111, 3, 0, 138, 0,
+            13, 1, -1969209445, 3, 0, 143, 0, 14, 1, -2055506233, 9, 0, 8, 0, 15, 1,
+            1119035475, 7, 0, 20, 0, 16, 1, 1170813691, 3, 0, 109, 0, 17, 1, -61012183, 3,
+            0, 78, 0, 18, 1, -1115340027, 5, 0, 89, 0, 19, 1, -1566552123, 6, 0, 48,
+            0, 20, 1, 623755460, 4, 0, 147, 0, 21, 1,
         };
 
         /// <summary>Headline indices of each word, ascending.</summary>

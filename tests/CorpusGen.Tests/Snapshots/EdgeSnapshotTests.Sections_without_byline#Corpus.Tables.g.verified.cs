@@ -13,8 +13,9 @@ internal static partial class Corpus
 
     /// <summary>The corpus's lookup tables, computed at compile time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
-    private static class Tables
+    private static partial class Tables
     {
+        internal const bool KeysInline = true;
         internal const int DocumentCount = 1;
         internal const int HeadlineCount = 1;
         internal const int HeadlineHashKind = 0;
@@ -51,7 +52,7 @@ internal static partial class Corpus
         /// <summary>Per row: headline index, length in UTF-16 code units, blob, offset, stored length.</summary>
         internal static global::System.ReadOnlySpan<int> HeadlineEntries => new int[]
         {
-            0, 12, 0, 75, 12,
+            0, 12, 0, 0, 0,
         };
 
         /// <summary>Start of each bucket's rows in WordEntries.</summary>
@@ -63,7 +64,7 @@ internal static partial class Corpus
         /// <summary>Per row: hash fingerprint, length in UTF-16 code units, blob, offset, stored length, first posting, posting count.</summary>
         internal static global::System.ReadOnlySpan<int> WordEntries => new int[]
         {
-            368527900, 8, 0, 79, 8, 0, 1, -1604428319, 3, 0, 75, 3, 1, 1,
+            368527900, 8, 0, 4, 0, 0, 1, -1604428319, 3, 0, 0, 0, 1, 1,
         };
 
         /// <summary>Headline indices of each word, ascending.</summary>

@@ -296,6 +296,14 @@ internal static partial class Corpus
     #if CORPUSGEN_UTF8
     private static bool TextEquals(global::System.ReadOnlySpan<char> text, int blob, int offset, int byteLength)
     {
+        // KeysInline is a constant of the generated tables: one of the two paths is dead code, by design.
+    #pragma warning disable CS0162
+        if (Tables.KeysInline)
+        {
+            // The distinct headlines are also one string constant: compare code units, no switch over the blobs.
+            return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(Tables.Keys, offset, text.Length));
+        }
+
         global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
         if (byteLength == text.Length)
         {
@@ -316,6 +324,7 @@ internal static partial class Corpus
         }
 
         return TranscodedEquals(text, utf8);
+    #pragma warning restore CS0162
     }
 
     // Apart from the common case so that the stackalloc does not keep TextEquals from being inlined.
@@ -346,6 +355,25 @@ internal static partial class Corpus
 
     private static bool TextEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, int blob, int offset, int byteLength)
     {
+    #pragma warning disable CS0162
+        if (Tables.KeysInline)
+        {
+            global::System.ReadOnlySpan<char> key = global::System.MemoryExtensions.AsSpan(Tables.Keys, offset, word.Length);
+    #if CORPUSGEN_ASCII
+            // Most words are ASCII: the vectorized ASCII comparison decides those. No character outside ASCII equals
+            // an ASCII one under OrdinalIgnoreCase, so only a key with other characters needs the general comparison.
+            if (global::System.Text.Ascii.EqualsIgnoreCase(word, key))
+            {
+                return true;
+            }
+
+            return !global::System.Text.Ascii.IsValid(key)
+                && global::System.MemoryExtensions.Equals(word, key, global::System.StringComparison.OrdinalIgnoreCase);
+    #else
+            return global::System.MemoryExtensions.Equals(word, key, global::System.StringComparison.OrdinalIgnoreCase);
+    #endif
+        }
+
         global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
         if (byteLength == word.Length)
         {
@@ -365,6 +393,7 @@ internal static partial class Corpus
         }
 
         return TranscodedEqualsIgnoreCase(word, utf8);
+    #pragma warning restore CS0162
     }
 
     private static bool TranscodedEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, global::System.ReadOnlySpan<byte> utf8)
