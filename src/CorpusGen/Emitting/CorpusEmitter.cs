@@ -143,8 +143,10 @@ internal static class CorpusEmitter
     {
         foreach (var (kind, constants) in new[] { ("Headline", model.HeadlineConstants), ("Title", model.TitleConstants) })
         {
+            // One file at least, even with no constant, so that the nested class always has its declaration file.
             int part = 0;
-            for (int start = 0; start < constants.Count || (start == 0 && part == 0);)
+            int start = 0;
+            do
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var w = new SourceWriter(Math.Min(ConstantsFileLimit + 4096, 1024 + 256 * (constants.Count - start)));
@@ -175,11 +177,8 @@ internal static class CorpusEmitter
                 yield return (kind + (part == 0 ? string.Empty : "." + part.ToString(CultureInfo.InvariantCulture)), w.ToString());
                 part++;
                 start = next;
-                if (constants.Count == 0)
-                {
-                    break;
-                }
             }
+            while (start < constants.Count);
         }
     }
 

@@ -62,8 +62,9 @@ internal static class CorpusIndexBuilder
         documentHeadlineStart[layouts.Count] = headlines.Count;
         documentFirstBlob[layouts.Count] = blobNames.Count;
 
-        var keys = HeadlineKeys.Build(headlines.ConvertAll(h => (h.Text, h.Range)), utf8);
-        var headlineTable = BuildHeadlineTable(headlines, keys, cancellationToken);
+        var distinct = FirstCopies(headlines);
+        var keys = HeadlineKeys.Build(headlines.ConvertAll(h => (h.Text, h.Range)), distinct, utf8);
+        var headlineTable = BuildHeadlineTable(headlines, distinct, keys, cancellationToken);
         var (wordTable, postings) = BuildWordTable(headlines, utf8, keys, cancellationToken);
 
         return new CorpusModel(
@@ -134,9 +135,9 @@ internal static class CorpusIndexBuilder
 
     public static string BlobName(string fileName, int blob) => fileName + "_" + blob.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static HashTableModel BuildHeadlineTable(List<HeadlineRef> headlines, HeadlineKeys keys, CancellationToken cancellationToken)
+    /// <summary>The index of the first of each set of equal headlines, ascending: IndexOfHeadline returns the first.</summary>
+    private static List<int> FirstCopies(List<HeadlineRef> headlines)
     {
-        // Only the first of equal headlines is indexed: IndexOfHeadline returns the first.
         var distinct = new List<int>(headlines.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < headlines.Count; i++)
@@ -147,6 +148,13 @@ internal static class CorpusIndexBuilder
             }
         }
 
+        return distinct;
+    }
+
+    private static HashTableModel BuildHeadlineTable(
+        List<HeadlineRef> headlines, List<int> distinct, HeadlineKeys keys, CancellationToken cancellationToken)
+    {
+        // Only the first of equal headlines is indexed.
         int bits = BitsFor(distinct.Count);
         var hashes = new ulong[distinct.Count];
 

@@ -29,12 +29,13 @@ internal sealed class HeadlineKeys
 
     public bool IsInline => Start.Length > 0 && Text.Length > 0;
 
-    public static HeadlineKeys Build(List<(string Text, TextRange Range)> headlines, bool utf8)
+    /// <summary>The keys of <paramref name="headlines"/>, given the indices of their first copies.</summary>
+    public static HeadlineKeys Build(List<(string Text, TextRange Range)> headlines, IReadOnlyList<int> firstCopies, bool utf8)
     {
         long length = 0;
-        foreach (var (_, range) in headlines)
+        foreach (int index in firstCopies)
         {
-            length += range.Length;
+            length += headlines[index].Range.Length;
         }
 
         if (!utf8 || length > MaxLength || length == 0)
@@ -44,20 +45,16 @@ internal sealed class HeadlineKeys
 
         var builder = new StringBuilder((int)length);
         var start = new int[headlines.Count];
-        var seen = new Dictionary<string, int>(System.StringComparer.Ordinal);
-        for (int i = 0; i < headlines.Count; i++)
+        for (int i = 0; i < start.Length; i++)
         {
-            var (text, range) = headlines[i];
-            string headline = text.Substring(range.Start, range.Length);
-            if (seen.ContainsKey(headline))
-            {
-                start[i] = -1;
-                continue;
-            }
+            start[i] = -1;
+        }
 
-            seen.Add(headline, builder.Length);
-            start[i] = builder.Length;
-            builder.Append(headline);
+        foreach (int index in firstCopies)
+        {
+            var (text, range) = headlines[index];
+            start[index] = builder.Length;
+            builder.Append(text, range.Start, range.Length);
         }
 
         return new HeadlineKeys(builder.ToString(), start);

@@ -25,12 +25,21 @@ internal sealed record DocumentLayout(
     /// <summary>The blob that holds <paramref name="value"/>.</summary>
     public int BlobOf(int value)
     {
-        int blob = BlobFirstValue.Count - 1;
-        while (BlobFirstValue[blob] > value)
+        // The last blob whose first value is at most value: a binary search, since a large file has many blobs.
+        int low = 0, high = BlobFirstValue.Count - 1;
+        while (low < high)
         {
-            blob--;
+            int middle = (low + high + 1) >> 1;
+            if (BlobFirstValue[middle] <= value)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
         }
 
-        return blob;
+        return low;
     }
 }
