@@ -54,14 +54,44 @@ public sealed class CorpusGenerator : IIncrementalGenerator
         // Per file: its blobs and its parse diagnostics.
         context.RegisterSourceOutput(layouts.Combine(options).Combine(target), Steps.EmitDocument);
 
-        // Per corpus class: the index over all its documents, the API and the constants.
-        var corpora = layouts
+        // Per file: its headlines and words hashed and sorted by partition, for the index shards.
+        var summaries = layouts
+            .Select((layout, cancellationToken) => Steps.Summarize(layout, cancellationToken))
+            .WithTrackingName(TrackingNames.Summary);
+
+        // Per corpus class: document order, numbering, constant names and the shards' inputs. Cheap, and the only
+        // step that sees every file; what it feeds is emitted in pieces that are compared one by one.
+        var plans = summaries
             .Collect()
             .Combine(options)
             .Combine(target)
-            .SelectMany((pair, cancellationToken) => Steps.BuildCorpora(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+            .SelectMany((pair, cancellationToken) => Steps.BuildPlans(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Corpus);
-        context.RegisterSourceOutput(corpora, Steps.EmitCorpus);
+
+        // The API and the shared tables.
+        var cores = plans.Select((plan, _) => plan.Core).WithTrackingName(TrackingNames.Core);
+        context.RegisterSourceOutput(cores, Steps.EmitCore);
+
+        // The index in shards: a shard is rebuilt and emitted only when its slice of some file changed.
+        var headlineShards = plans
+            .SelectMany((plan, _) => plan.HeadlineShards)
+            .WithTrackingName(TrackingNames.HeadlineShardInputs)
+            .Select((input, cancellationToken) => Steps.BuildShard(input, words: false, cancellationToken))
+            .WithTrackingName(TrackingNames.HeadlineShards);
+        context.RegisterSourceOutput(headlineShards, (spc, shard) => Steps.EmitShard(spc, shard, words: false));
+
+        var wordShards = plans
+            .SelectMany((plan, _) => plan.WordShards)
+            .WithTrackingName(TrackingNames.WordShardInputs)
+            .Select((input, cancellationToken) => Steps.BuildShard(input, words: true, cancellationToken))
+            .WithTrackingName(TrackingNames.WordShards);
+        context.RegisterSourceOutput(wordShards, (spc, shard) => Steps.EmitShard(spc, shard, words: true));
+
+        // The constants, one output per document; the blob accessors when there are too many blobs for one file.
+        var constants = plans.SelectMany((plan, _) => plan.Constants).WithTrackingName(TrackingNames.Constants);
+        context.RegisterSourceOutput(constants, Steps.EmitConstants);
+        var blobChunks = plans.SelectMany((plan, _) => plan.BlobChunks).WithTrackingName(TrackingNames.BlobChunks);
+        context.RegisterSourceOutput(blobChunks, Steps.EmitBlobChunk);
 
         // Options that were invalid, reported once.
         context.RegisterSourceOutput(options, Steps.ReportOptions);

@@ -9,5 +9,13 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Encoding = nameof(Encoding);
     public const string Layout = nameof(Layout);
+    public const string Summary = nameof(Summary);
     public const string Corpus = nameof(Corpus);
+    public const string Core = nameof(Core);
+    public const string HeadlineShardInputs = nameof(HeadlineShardInputs);
+    public const string HeadlineShards = nameof(HeadlineShards);
+    public const string WordShardInputs = nameof(WordShardInputs);
+    public const string WordShards = nameof(WordShards);
+    public const string Constants = nameof(Constants);
+    public const string BlobChunks = nameof(BlobChunks);
 }

@@ -12,7 +12,9 @@ public sealed class IncrementalTests
 {
     private static readonly string[] CorpusSteps =
     {
-        TrackingNames.Files, TrackingNames.Parse, TrackingNames.Encoding, TrackingNames.Layout, TrackingNames.Corpus,
+        TrackingNames.Files, TrackingNames.Parse, TrackingNames.Encoding, TrackingNames.Layout, TrackingNames.Summary,
+        TrackingNames.Corpus, TrackingNames.Core, TrackingNames.HeadlineShardInputs, TrackingNames.HeadlineShards,
+        TrackingNames.WordShardInputs, TrackingNames.WordShards, TrackingNames.Constants,
     };
 
     private static List<CorpusFileSpec> Files(int count) =>
@@ -66,6 +68,42 @@ public sealed class IncrementalTests
         // The edited file's blob is regenerated; the other files' blob sources are not.
         var storeOutputs = result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs).ToList();
         Assert.True(storeOutputs.Count(output => output.Reason == IncrementalStepRunReason.Cached) >= 19);
+    }
+
+    [Fact]
+    public void Editing_one_headline_rebuilds_only_the_shards_and_constants_it_touches()
+    {
+        // Enough headlines for several shards of each index, so that most shards have nothing to do with the edit.
+        var random = new System.Random(77);
+        string Word() => new string(Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('a' + random.Next(26))).ToArray());
+        var files = Enumerable.Range(0, 40)
+            .Select(f => new CorpusFileSpec(
+                $"/project/news/{f:D4}.txt",
+                string.Concat(Enumerable.Range(0, 80).Select(h => "- " + string.Join(" ", Enumerable.Range(0, 14).Select(_ => Word())) + $" {f}x{h}\n"))
+                    + "Title\nParagraph."))
+            .ToList();
+        var compilation = GeneratorRunner.Compilation();
+        var (driver, texts) = Start(files, compilation);
+        int headlineShards = Reasons(driver.GetRunResult().Results.Single(), TrackingNames.HeadlineShards).Count;
+        int wordShards = Reasons(driver.GetRunResult().Results.Single(), TrackingNames.WordShards).Count;
+        Assert.True(headlineShards >= 2, $"{headlineShards} headline shards");
+        Assert.True(wordShards >= 4, $"{wordShards} word shards");
+
+        var original = texts[13].GetText()!.ToString();
+        var edited = new InMemoryAdditionalText(texts[13].Path, Microsoft.CodeAnalysis.Text.SourceText.From("- Edited zzqx" + original.Substring(1)));
+        var result = driver.ReplaceAdditionalText(texts[13], edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        // The old and the new headline: at most two headline shards; their words: a few word shards; one document's constants.
+        var headlines = Reasons(result, TrackingNames.HeadlineShards);
+        Assert.Equal(headlineShards, headlines.Count);
+        Assert.InRange(headlines.Count(reason => reason == IncrementalStepRunReason.Modified), 1, 2);
+        var words = Reasons(result, TrackingNames.WordShards);
+        Assert.InRange(words.Count(reason => reason == IncrementalStepRunReason.Modified), 1, 3);
+        Assert.True(words.Count(reason => reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged) >= wordShards - 3);
+        var constants = Reasons(result, TrackingNames.Constants);
+        Assert.Equal(40, constants.Count);
+        Assert.Equal(1, constants.Count(reason => reason == IncrementalStepRunReason.Modified));
+        Assert.All(Reasons(result, TrackingNames.Core), reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
     }
 
     [Fact]

@@ -120,10 +120,11 @@ public sealed class InjectionTests
 
         var output = Run(files);
 
-        string constants = output.Sources["Corpus.Headline.g.cs"];
+        // One constants file per document: headline and title constants together.
+        string constants = Assert.Single(output.Sources, source => source.Key.StartsWith("Corpus.Constants.", StringComparison.Ordinal)).Value;
         Assert.Contains("\"a\\u202Eb\\u2066c\\u2069\"", constants, StringComparison.Ordinal);
         Assert.Contains("/// <summary>a\\u202Eb\\u2066c\\u2069</summary>", constants, StringComparison.Ordinal);
-        Assert.Contains("\"Title\\u200F\"", output.Sources["Corpus.Title.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("\"Title\\u200F\"", constants, StringComparison.Ordinal);
         AssertSourcesAreInert(output);
     }
 

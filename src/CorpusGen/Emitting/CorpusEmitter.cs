@@ -27,20 +27,22 @@ internal static class CorpusEmitter
         options.Namespace.Length == 0 ? className : options.Namespace + "." + className;
 
     /// <summary>The public API and run-time support of a corpus class.</summary>
-    public static string EmitApi(CorpusModel model)
+    public static string EmitApi(CoreModel model)
     {
-        var target = model.Target;
+        var info = model.Class;
+        var target = info.Target;
         var w = new SourceWriter(64 * 1024);
         WriteFileHeader(w, target, new[]
         {
-            model.Utf8 ? "CORPUSGEN_UTF8" : null,
+            info.Utf8 ? "CORPUSGEN_UTF8" : null,
             target.HasSpanTables ? "CORPUSGEN_SPAN_TABLES" : null,
             target.HasSpans ? "CORPUSGEN_SPANS" : null,
             target.HasAscii ? "CORPUSGEN_ASCII" : null,
         });
         w.Line(target.HasSpans ? "using CorpusText = global::System.ReadOnlySpan<char>;" : "using CorpusText = global::System.String;");
+        w.Line(info.Utf8 ? "using CorpusKeys = global::System.ReadOnlySpan<byte>;" : "using CorpusKeys = global::System.String;");
         w.Line();
-        WriteClass(w, model.Options, model.ClassName, documented: true, () =>
+        WriteClass(w, info.Options, info.ClassName, documented: true, () =>
         {
             w.Verbatim(ApplyNullable(ApiTemplate(), target.HasNullable));
             w.Line();
@@ -61,26 +63,33 @@ internal static class CorpusEmitter
             w.Line("private static partial class Store");
             w.Line("{");
             w.Line("}");
+            w.Line();
+            w.Line("/// <summary>The lookup index, computed at compile time: headline and word hash tables, in shards.</summary>");
+            w.Line(GeneratedCode());
+            w.Line("private static partial class Index");
+            w.Line("{");
+            w.Line("}");
         });
         return w.ToString();
     }
 
-    /// <summary>The index: document tables, the headline hash table and the word index, as static data.</summary>
-    public static string EmitTables(CorpusModel model)
+    /// <summary>The shared tables: counts, document tables, the blob accessor and the shard dispatchers.</summary>
+    public static string EmitTables(CoreModel model)
     {
-        var target = model.Target;
-        var w = new SourceWriter(16 * 1024 + 8 * (model.Headlines.Entries.Count + model.Words.Entries.Count + model.WordPostings.Count));
+        var info = model.Class;
+        var target = info.Target;
+        var w = new SourceWriter(16 * 1024 + 8 * (model.DocumentHeadlineStart.Count * 2 + model.ArticleDocument.Count) + 48 * model.BlobNames.Count);
         WriteDataFileHeader(w);
-        WriteClass(w, model.Options, model.ClassName, documented: false, () =>
+        WriteClass(w, info.Options, info.ClassName, documented: false, () =>
         {
-            string blobType = model.Utf8 ? "global::System.ReadOnlySpan<byte>" : "string";
+            string blobType = info.Utf8 ? "global::System.ReadOnlySpan<byte>" : "string";
             using (w.Block($"private static {blobType} Blob(int blob)"))
             {
-                if (model.BlobNames.Count == 0)
+                if (model.BlobCount == 0)
                 {
                     w.Line("throw new global::System.ArgumentOutOfRangeException(\"blob\");");
                 }
-                else
+                else if (model.BlobChunkBits == 0)
                 {
                     using (w.Block("switch (blob)"))
                     {
@@ -92,74 +101,188 @@ internal static class CorpusEmitter
                         w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"blob\");");
                     }
                 }
+                else
+                {
+                    // Too many blobs for one file: one accessor per run of 2^BlobChunkBits, each in its own file.
+                    using (w.Block($"switch (blob >> {model.BlobChunkBits})"))
+                    {
+                        int chunks = (model.BlobCount + (1 << model.BlobChunkBits) - 1) >> model.BlobChunkBits;
+                        for (int c = 0; c < chunks; c++)
+                        {
+                            w.Line($"case {c}: return Blobs{c}(blob);");
+                        }
+
+                        w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"blob\");");
+                    }
+                }
             }
 
             w.Line();
-            w.Line("/// <summary>The corpus's lookup tables, computed at compile time.</summary>");
+            w.Line("/// <summary>The corpus's shared tables, computed at compile time.</summary>");
             w.Line(GeneratedCode());
             using (w.Block("private static partial class Tables"))
             {
-                w.Line($"internal const bool KeysInline = {(model.HeadlineKeys.Length > 0 ? "true" : "false")};");
                 Constant(w, "DocumentCount", model.DocumentCount);
                 Constant(w, "HeadlineCount", model.HeadlineCount);
-                Constant(w, "HeadlineHashKind", model.Headlines.Kind);
-                Constant(w, "HeadlineHashProbe", model.Headlines.Probe);
-                Constant(w, "HeadlineHashBits", model.Headlines.Bits);
-                Constant(w, "HeadlineEntryWidth", model.Headlines.Width);
-                Constant(w, "WordHashBits", model.Words.Bits);
-                Constant(w, "WordEntryWidth", model.Words.Width);
+                Constant(w, "HeadlineShardBits", model.HeadlineShardBits);
+                Constant(w, "WordShardBits", model.WordShardBits);
                 Table(w, target, "DocumentHeadlineStart", model.DocumentHeadlineStart, "Index of each document's first headline in Headlines, and the headline count.");
                 Table(w, target, "DocumentFirstBlob", model.DocumentFirstBlob, "Each document's first blob, and the blob count.");
                 Table(w, target, "ArticleDocument", model.ArticleDocument, "The document of each article.");
-                Table(w, target, "HeadlineBuckets", model.Headlines.Buckets, "Start of each bucket's rows in HeadlineEntries.");
-                Table(w, target, "HeadlineEntries", model.Headlines.Entries, "Per row: headline index, length in UTF-16 code units, blob, offset, stored length.");
-                Table(w, target, "WordBuckets", model.Words.Buckets, "Start of each bucket's rows in WordEntries.");
-                Table(w, target, "WordEntries", model.Words.Entries, "Per row: hash fingerprint, length in UTF-16 code units, blob, offset, stored length, first posting, posting count.");
-                Table(w, target, "WordPostings", model.WordPostings, "Headline indices of each word, ascending.");
             }
-        });
-        return w.ToString();
-    }
 
-    /// <summary>The distinct headlines as one string constant, read by the lookups (see <see cref="HeadlineKeys"/>).</summary>
-    public static string EmitKeys(CorpusModel model)
-    {
-        var w = new SourceWriter(model.HeadlineKeys.Length + 1024);
-        WriteDataFileHeader(w);
-        WriteClass(w, model.Options, model.ClassName, documented: false, () =>
-        {
-            using (w.Block("static partial class Tables"))
+            w.Line();
+            using (w.Block("static partial class Index"))
             {
-                w.Line("/// <summary>Every distinct headline once, in corpus order; HeadlineEntries and WordEntries point into it.</summary>");
-                w.StartLine().Append("internal const string Keys =").EndLine();
-                w.Builder.Append(' ', 12).Append(CSharpLiteral.Quote(model.HeadlineKeys)).Append(";\n");
-            }
-        });
-        return w.ToString();
-    }
-
-    /// <summary>The constants of a corpus class, in files of at most about <see cref="ConstantsFileLimit"/> characters.</summary>
-    public static IEnumerable<(string HintSuffix, string Source)> EmitConstants(CorpusModel model, CancellationToken cancellationToken)
-    {
-        foreach (var (kind, constants) in new[] { ("Headline", model.HeadlineConstants), ("Title", model.TitleConstants) })
-        {
-            // One file at least, even with no constant, so that the nested class always has its declaration file.
-            int part = 0;
-            int start = 0;
-            do
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var w = new SourceWriter(Math.Min(ConstantsFileLimit + 4096, 1024 + 256 * (constants.Count - start)));
-                WriteDataFileHeader(w);
-                int next = start;
-                WriteClass(w, model.Options, model.ClassName, documented: false, () =>
+                string table = TableType(target);
+                string keys = KeysType(info);
+                Dispatcher(w, "Headlines", 1 << model.HeadlineShardBits, $"out {table} table, out {keys} keys", "out table, out keys");
+                w.Line();
+                Dispatcher(w, "Words", 1 << model.WordShardBits, $"out {table} table, out {keys} keys", "out table, out keys");
+                w.Line();
+                using (w.Block($"internal static {table} WordPostings(int shard)"))
                 {
+                    using (w.Block("switch (shard)"))
+                    {
+                        for (int s = 0; s < 1 << model.WordShardBits; s++)
+                        {
+                            w.Line($"case {s}: return WordPostings{s};");
+                        }
+
+                        w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"shard\");");
+                    }
+                }
+            }
+        });
+        return w.ToString();
+    }
+
+    /// <summary>One shard of the headline or word index, as static data (see <see cref="ShardBuilder"/>).</summary>
+    public static string EmitShard(ShardModel model, bool words)
+    {
+        var info = model.Class;
+        var target = info.Target;
+        string kind = words ? "Words" : "Headlines";
+        string name = kind + model.Shard.ToString(CultureInfo.InvariantCulture);
+        var w = new SourceWriter(4096 + 8 * (model.Table.Count + model.Postings.Count) + model.Keys.Length * 11 / 10);
+        WriteDataFileHeader(w);
+        WriteClass(w, info.Options, info.ClassName, documented: false, () =>
+        {
+            using (w.Block("static partial class Index"))
+            {
+                string count = model.Count.ToString("N0", CultureInfo.InvariantCulture);
+                w.Line($"/// <summary>Shard {model.Shard} of the {(words ? "word" : "headline")} index: {count} {(words ? "distinct words" : "distinct headlines")}.</summary>");
+                if (target.HasSpanTables)
+                {
+                    using (w.Block($"internal static void {name}(out {TableType(target)} table, out {KeysType(info)} keys)"))
+                    {
+                        IntArray(w, "table = ", model.Table, ";");
+                        KeysLiteral(w, info, "keys = ", model.Keys);
+                    }
+
+                    if (words)
+                    {
+                        w.Line();
+                        w.Line($"/// <summary>The headline indices of each word of shard {model.Shard}, ascending per word.</summary>");
+                        IntArray(w, $"internal static {TableType(target)} WordPostings{model.Shard} => ", model.Postings, ";");
+                    }
+                }
+                else
+                {
+                    // No spans over static data: arrays, filled once by the nested class's static constructor.
+                    using (w.Block($"internal static void {name}(out {TableType(target)} table, out {KeysType(info)} keys)"))
+                    {
+                        w.Line($"table = {name}Data.Table;");
+                        w.Line($"keys = {name}Data.Keys;");
+                    }
+
+                    w.Line();
+                    if (words)
+                    {
+                        w.Line($"internal static int[] WordPostings{model.Shard} {{ get {{ return {name}Data.Postings; }} }}");
+                        w.Line();
+                    }
+
+                    using (w.Block($"private static class {name}Data"))
+                    {
+                        IntArray(w, "internal static readonly int[] Table = ", model.Table, ";");
+                        if (words)
+                        {
+                            IntArray(w, "internal static readonly int[] Postings = ", model.Postings, ";");
+                        }
+
+                        KeysLiteral(w, info, "internal const string Keys = ", model.Keys);
+                    }
+                }
+            }
+        });
+        return w.ToString();
+    }
+
+    /// <summary>The blob accessor for one run of blobs, when there are too many for the tables file.</summary>
+    public static string EmitBlobChunk(BlobChunkModel model)
+    {
+        var info = model.Class;
+        var w = new SourceWriter(1024 + 64 * model.BlobNames.Count);
+        WriteDataFileHeader(w);
+        WriteClass(w, info.Options, info.ClassName, documented: false, () =>
+        {
+            string blobType = info.Utf8 ? "global::System.ReadOnlySpan<byte>" : "string";
+            using (w.Block($"private static {blobType} Blobs{model.Chunk.ToString(CultureInfo.InvariantCulture)}(int blob)"))
+            {
+                using (w.Block("switch (blob)"))
+                {
+                    for (int b = 0; b < model.BlobNames.Count; b++)
+                    {
+                        w.Line($"case {model.FirstBlob + b}: return Store.{model.BlobNames[b]};");
+                    }
+
+                    w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"blob\");");
+                }
+            }
+        });
+        return w.ToString();
+    }
+
+    /// <summary>The constants of one document, in files of at most about <see cref="ConstantsFileLimit"/> characters.</summary>
+    public static IEnumerable<(string HintSuffix, string Source)> EmitConstants(ConstantsModel model, CancellationToken cancellationToken)
+    {
+        var info = model.Class;
+        var all = new List<(string Kind, ConstantModel Constant)>(model.Headlines.Count + model.Titles.Count);
+        foreach (var constant in model.Headlines)
+        {
+            all.Add(("Headline", constant));
+        }
+
+        foreach (var constant in model.Titles)
+        {
+            all.Add(("Title", constant));
+        }
+
+        int part = 0;
+        int start = 0;
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var w = new SourceWriter(Math.Min(ConstantsFileLimit + 4096, 1024 + 256 * (all.Count - start)));
+            WriteDataFileHeader(w);
+            int next = start;
+            WriteClass(w, info.Options, info.ClassName, documented: false, () =>
+            {
+                while (next < all.Count && (next == start || w.Length < ConstantsFileLimit))
+                {
+                    string kind = all[next].Kind;
+                    if (next > start)
+                    {
+                        w.Line();
+                    }
+
                     using (w.Block($"static partial class {kind}"))
                     {
-                        for (; next < constants.Count && (next == start || w.Length < ConstantsFileLimit); next++)
+                        for (int first = next; next < all.Count && all[next].Kind == kind && (next == start || w.Length < ConstantsFileLimit); next++)
                         {
-                            var constant = constants[next];
-                            if (next > start)
+                            var constant = all[next].Constant;
+                            if (next > first)
                             {
                                 w.Line();
                             }
@@ -172,14 +295,14 @@ internal static class CorpusEmitter
                             w.Append(CSharpLiteral.Quote(constant.Text)).Append(';').EndLine();
                         }
                     }
-                });
+                }
+            });
 
-                yield return (kind + (part == 0 ? string.Empty : "." + part.ToString(CultureInfo.InvariantCulture)), w.ToString());
-                part++;
-                start = next;
-            }
-            while (start < constants.Count);
+            yield return ("Constants." + model.HintName + (part == 0 ? string.Empty : "." + part.ToString(CultureInfo.InvariantCulture)), w.ToString());
+            part++;
+            start = next;
         }
+        while (start < all.Count);
     }
 
     /// <summary>The blobs of one document, one file per blob: its values behind the header that locates them.</summary>
@@ -202,7 +325,7 @@ internal static class CorpusEmitter
                 {
                     w.Line("/// <summary>" + CSharpLiteral.ForDocComment(document.StableKey)
                         + (layout.BlobCount > 1 ? $", part {blob + 1} of {layout.BlobCount}" : string.Empty) + "</summary>");
-                    string name = CorpusIndexBuilder.BlobName(fileName, blob);
+                    string name = CorpusPlanBuilder.BlobName(fileName, blob);
                     w.StartLine().Append(layout.Utf8
                         ? "internal static global::System.ReadOnlySpan<byte> " + name + " =>"
                         : "internal const string " + name + " =");
@@ -300,25 +423,60 @@ internal static class CorpusEmitter
     {
         w.Line();
         w.Line("/// <summary>" + summary + "</summary>");
-        w.StartLine().Append(target.HasSpanTables
-            ? "internal static global::System.ReadOnlySpan<int> " + name + " => new int[]"
-            : "internal static readonly int[] " + name + " = new int[]");
-        w.EndLine();
+        IntArray(
+            w,
+            target.HasSpanTables ? "internal static global::System.ReadOnlySpan<int> " + name + " => " : "internal static readonly int[] " + name + " = ",
+            values,
+            ";");
+    }
+
+    /// <summary><paramref name="prefix"/> then <c>new int[] { ... }</c>, sixteen numbers a line, then <paramref name="end"/>.</summary>
+    private static void IntArray(SourceWriter w, string prefix, EquatableArray<int> values, string end)
+    {
+        w.StartLine().Append(prefix).Append("new int[]").EndLine();
         w.Line("{");
         var builder = w.Builder;
         for (int i = 0; i < values.Count; i++)
         {
             if (i % 16 == 0)
             {
-                builder.Append(' ', 12);
+                builder.Append(' ', w.Indent + 4);
             }
 
             builder.Append(values[i].ToString(CultureInfo.InvariantCulture)).Append(',');
             builder.Append(i % 16 == 15 || i == values.Count - 1 ? '\n' : ' ');
         }
 
-        w.Line("};");
+        w.Line("}" + end);
     }
+
+    /// <summary>A shard's keys as one literal on one line: u8 in UTF-8 mode, else a string.</summary>
+    private static void KeysLiteral(SourceWriter w, ClassInfo info, string prefix, string keys)
+    {
+        w.StartLine().Append(prefix).Append('"');
+        CSharpLiteral.AppendEscaped(w.Builder, keys, 0, keys.Length);
+        w.Builder.Append(info.Utf8 ? "\"u8;\n" : "\";\n");
+    }
+
+    private static void Dispatcher(SourceWriter w, string name, int shards, string parameters, string arguments)
+    {
+        using (w.Block($"internal static void {name}(int shard, {parameters})"))
+        {
+            using (w.Block("switch (shard)"))
+            {
+                for (int s = 0; s < shards; s++)
+                {
+                    w.Line($"case {s}: {name}{s}({arguments}); return;");
+                }
+
+                w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"shard\");");
+            }
+        }
+    }
+
+    private static string TableType(TargetInfo target) => target.HasSpanTables ? "global::System.ReadOnlySpan<int>" : "int[]";
+
+    private static string KeysType(ClassInfo info) => info.Utf8 ? "global::System.ReadOnlySpan<byte>" : "string";
 
     private static string ApplyNullable(string template, bool nullable) =>
         template.Replace("/*?*/", nullable ? "?" : string.Empty).Replace("/*!*/", nullable ? "!" : string.Empty);

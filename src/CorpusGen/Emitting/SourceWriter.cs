@@ -85,6 +85,9 @@ internal sealed class SourceWriter
 
     internal StringBuilder Builder => _builder;
 
+    /// <summary>The current indentation in spaces.</summary>
+    internal int Indent => _indent * 4;
+
     public override string ToString() => _builder.ToString();
 
     public readonly struct BlockScope : IDisposable

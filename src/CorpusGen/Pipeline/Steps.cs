@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using CorpusGen.Emitting;
@@ -86,66 +87,120 @@ internal static class Steps
         }
     }
 
-    public static ImmutableArray<CorpusModel> BuildCorpora(
-        ImmutableArray<DocumentLayout> layouts, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
+    public static DocumentSummary Summarize(DocumentLayout layout, CancellationToken cancellationToken)
     {
-        var classes = new SortedDictionary<string, List<DocumentLayout>>(StringComparer.Ordinal);
-        foreach (var layout in layouts)
+        cancellationToken.ThrowIfCancellationRequested();
+        try
         {
-            if (!classes.TryGetValue(layout.Document.ClassName, out var list))
+            return DocumentSummaryBuilder.Build(layout, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return DocumentSummaryBuilder.Empty(layout, InternalError(layout.Document.Path, exception));
+        }
+    }
+
+    public static ImmutableArray<CorpusPlan> BuildPlans(
+        ImmutableArray<DocumentSummary> summaries, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
+    {
+        var classes = new SortedDictionary<string, List<DocumentSummary>>(StringComparer.Ordinal);
+        foreach (var summary in summaries)
+        {
+            if (!classes.TryGetValue(summary.Document.ClassName, out var list))
             {
-                classes.Add(layout.Document.ClassName, list = new List<DocumentLayout>());
+                classes.Add(summary.Document.ClassName, list = new List<DocumentSummary>());
             }
 
-            list.Add(layout);
+            list.Add(summary);
         }
 
         // Corpus order: ordinal order of the '/'-separated path, the same on every OS and for any item order.
-        var corpora = ImmutableArray.CreateBuilder<CorpusModel>(classes.Count);
+        var plans = ImmutableArray.CreateBuilder<CorpusPlan>(classes.Count);
         foreach (var pair in classes)
         {
             var ordered = pair.Value
-                .OrderBy(layout => layout.Document.SortKey, StringComparer.Ordinal)
-                .ThenBy(layout => layout.Document.Path, StringComparer.Ordinal)
+                .OrderBy(summary => summary.Document.SortKey, StringComparer.Ordinal)
+                .ThenBy(summary => summary.Document.Path, StringComparer.Ordinal)
                 .ToList();
             try
             {
-                corpora.Add(CorpusIndexBuilder.Build(pair.Key, ordered, options, target, cancellationToken));
+                plans.Add(CorpusPlanBuilder.Build(pair.Key, ordered, options, target, cancellationToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                var error = InternalError(pair.Key, exception);
-                corpora.Add(CorpusIndexBuilder.Build(pair.Key, Array.Empty<DocumentLayout>(), options, target, cancellationToken) with
+                var plan = CorpusPlanBuilder.Build(pair.Key, Array.Empty<DocumentSummary>(), options, target, cancellationToken);
+                plans.Add(plan with
                 {
-                    Diagnostics = new EquatableArray<DiagnosticInfo>(new[] { error }),
+                    Core = plan.Core with { Diagnostics = new EquatableArray<DiagnosticInfo>(new[] { InternalError(pair.Key, exception) }) },
                 });
             }
         }
 
-        return corpora.ToImmutable();
+        return plans.ToImmutable();
     }
 
-    public static void EmitCorpus(SourceProductionContext context, CorpusModel model)
+    public static ShardModel BuildShard(ShardInput input, bool words, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return words ? ShardBuilder.BuildWords(input, cancellationToken) : ShardBuilder.BuildHeadlines(input, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var empty = input with { Slices = EquatableArray<DocumentSlice>.Empty };
+            var shard = words ? ShardBuilder.BuildWords(empty, cancellationToken) : ShardBuilder.BuildHeadlines(empty, cancellationToken);
+            return shard with { Diagnostics = new EquatableArray<DiagnosticInfo>(new[] { InternalError(input.Class.ClassName, exception) }) };
+        }
+    }
+
+    public static void EmitCore(SourceProductionContext context, CoreModel model)
     {
         foreach (var diagnostic in model.Diagnostics)
         {
             context.ReportDiagnostic(ToDiagnostic(diagnostic));
         }
 
-        try
+        Emit(context, model.Class, model.Class.ClassName, prefix =>
         {
-            string prefix = CorpusEmitter.HintPrefix(model.Options, model.ClassName);
             AddSource(context, prefix, CorpusEmitter.EmitApi(model));
             AddSource(context, prefix + ".Tables", CorpusEmitter.EmitTables(model));
-            AddSource(context, prefix + ".Keys", CorpusEmitter.EmitKeys(model));
+        });
+    }
+
+    public static void EmitShard(SourceProductionContext context, ShardModel model, bool words)
+    {
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            context.ReportDiagnostic(ToDiagnostic(diagnostic));
+        }
+
+        Emit(context, model.Class, model.Class.ClassName, prefix =>
+            AddSource(context, prefix + ".Index." + (words ? "Words." : "Headlines.") + model.Shard.ToString(CultureInfo.InvariantCulture), CorpusEmitter.EmitShard(model, words)));
+    }
+
+    public static void EmitConstants(SourceProductionContext context, ConstantsModel model) =>
+        Emit(context, model.Class, model.FileName, prefix =>
+        {
             foreach (var (suffix, source) in CorpusEmitter.EmitConstants(model, context.CancellationToken))
             {
                 AddSource(context, prefix + "." + suffix, source);
             }
+        });
+
+    public static void EmitBlobChunk(SourceProductionContext context, BlobChunkModel model) =>
+        Emit(context, model.Class, model.Class.ClassName, prefix =>
+            AddSource(context, prefix + ".Blobs." + model.Chunk.ToString(CultureInfo.InvariantCulture), CorpusEmitter.EmitBlobChunk(model)));
+
+    private static void Emit(SourceProductionContext context, ClassInfo info, string what, Action<string> emit)
+    {
+        try
+        {
+            emit(CorpusEmitter.HintPrefix(info.Options, info.ClassName));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(ToDiagnostic(InternalError(model.ClassName, exception)));
+            context.ReportDiagnostic(ToDiagnostic(InternalError(what, exception)));
         }
     }
 

@@ -1,8 +1,10 @@
 // The public surface of every corpus class, emitted verbatim into the user's assembly.
 // The emitter keeps the lines between the BEGIN and END markers, turns each "/*?*/" into "?" when the consumer's
 // C# has nullable reference types (8+) and prepends #define lines that pick the variant:
-//   CORPUSGEN_UTF8         text blobs are UTF-8 u8 literals (C# 11, .NET 7+); otherwise UTF-16 string literals
+//   CORPUSGEN_UTF8         text blobs and index keys are UTF-8 u8 literals (C# 11, .NET 7+); otherwise string literals
 //   CORPUSGEN_SPAN_TABLES  index tables are ReadOnlySpan<int> over static data; otherwise static readonly int[]
+// The file that includes it declares the aliases CorpusText (the query type) and CorpusKeys (the keys a shard's
+// rows point into). The generated Index class holds the shards (see ShardBuilder).
 //   CORPUSGEN_SPANS        the target has ReadOnlySpan<char>: span overloads of the lookups
 //   CORPUSGEN_ASCII        System.Text.Ascii exists (.NET 8+): vectorized comparison of ASCII text
 // The file must compile as C# 7.3 in every combination that a C# 7.3 consumer can get.
@@ -37,7 +39,8 @@
         }
 
 #if CORPUSGEN_SPANS
-        return IndexOfHeadline(global::System.MemoryExtensions.AsSpan(text));
+        // Straight to FindHeadline: on the first call every method on the way is JIT-compiled, so fewer is faster.
+        return FindHeadline(global::System.MemoryExtensions.AsSpan(text));
 #else
         return FindHeadline(text);
 #endif
@@ -55,7 +58,7 @@
         }
 
 #if CORPUSGEN_SPANS
-        return HeadlinesWithWord(global::System.MemoryExtensions.AsSpan(word));
+        return FindWord(global::System.MemoryExtensions.AsSpan(word));
 #else
         return FindWord(word);
 #endif
@@ -81,46 +84,66 @@
 
     private static int FindHeadline(CorpusText text)
     {
-        ulong hash = Tables.HeadlineHashKind == 0 ? ProbeHash(text, Tables.HeadlineHashProbe) : FullHash(text);
-        int bucket = (int)(hash >> (64 - Tables.HeadlineHashBits));
-#if CORPUSGEN_ASCII
-        // bucket < 2^HeadlineHashBits, HeadlineBuckets has 2^HeadlineHashBits + 1 starts and every start is a row of
-        // HeadlineEntries: the generator guarantees what the bounds checks would test, so they are left out.
-        global::System.ReadOnlySpan<int> bucketTable = Tables.HeadlineBuckets;
-        global::System.ReadOnlySpan<int> entryTable = Tables.HeadlineEntries;
-        ref int starts = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bucketTable);
-        ref int rows = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(entryTable);
+        // The partition hash (first and last four code units, length) picks the shard and, unless the shard chose
+        // another probe offset or the full hash at compile time, the bucket too.
         int length = text.Length;
-        int last = global::System.Runtime.CompilerServices.Unsafe.Add(ref starts, bucket + 1);
-        for (int entry = global::System.Runtime.CompilerServices.Unsafe.Add(ref starts, bucket); entry < last; entry++)
+        ulong first, last;
+        if (length >= 4)
         {
-            ref int row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, entry * Tables.HeadlineEntryWidth);
-            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) == length
-                && TextEquals(
-                    text,
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2),
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3),
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4)))
+            first = Read4(text, 0);
+            last = Read4(text, length - 4);
+        }
+        else
+        {
+            first = 0;
+            for (int i = 0; i < length; i++)
             {
-                return row;
+                first |= (ulong)text[i] << (16 * i);
             }
+
+            last = first;
         }
 
-        return -1;
+        ulong hash = Finish(first, last, length);
+#if CORPUSGEN_SPAN_TABLES
+        global::System.ReadOnlySpan<int> table;
 #else
-        int end = Tables.HeadlineBuckets[bucket + 1];
-        for (int entry = Tables.HeadlineBuckets[bucket]; entry < end; entry++)
+        int[] table;
+#endif
+        CorpusKeys keys;
+        // The shard count is a constant of the generated tables: one of the two calls is dead code, by design.
+#pragma warning disable CS0162
+        if (Tables.HeadlineShardBits == 0)
         {
-            int at = entry * Tables.HeadlineEntryWidth;
-            if (Tables.HeadlineEntries[at + 1] == text.Length
-                && TextEquals(text, Tables.HeadlineEntries[at + 2], Tables.HeadlineEntries[at + 3], Tables.HeadlineEntries[at + 4]))
+            Index.Headlines0(out table, out keys);
+        }
+        else
+        {
+            Index.Headlines((int)(hash >> (64 - Tables.HeadlineShardBits)), out table, out keys);
+        }
+#pragma warning restore CS0162
+
+        int probe = table[0];
+        if (probe > 0 && length >= 4)
+        {
+            hash = Finish(Read4(text, probe < length - 4 ? probe : length - 4), last, length);
+        }
+        else if (probe < 0)
+        {
+            hash = FullHash(text);
+        }
+
+        int bucket = 2 + (int)((hash << Tables.HeadlineShardBits) >> (64 - table[1]));
+        int end = table[bucket + 1];
+        for (int row = table[bucket]; row < end; row += 4)
+        {
+            if (table[row + 1] == length && KeyEquals(text, keys, table[row + 2], table[row + 3]))
             {
-                return Tables.HeadlineEntries[at];
+                return table[row];
             }
         }
 
         return -1;
-#endif
     }
 
     private static HeadlineIndices FindWord(CorpusText word)
@@ -131,48 +154,56 @@
         }
 
         ulong hash = WordHash(word);
-        int bucket = (int)(hash >> (64 - Tables.WordHashBits));
-        int fingerprint = (int)hash;
-#if CORPUSGEN_ASCII
-        // As in FindHeadline: the generator guarantees every index below, so the bounds checks are left out.
-        global::System.ReadOnlySpan<int> bucketTable = Tables.WordBuckets;
-        global::System.ReadOnlySpan<int> entryTable = Tables.WordEntries;
-        ref int starts = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(bucketTable);
-        ref int rows = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(entryTable);
-        int length = word.Length;
-        int last = global::System.Runtime.CompilerServices.Unsafe.Add(ref starts, bucket + 1);
-        for (int entry = global::System.Runtime.CompilerServices.Unsafe.Add(ref starts, bucket); entry < last; entry++)
-        {
-            ref int row = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rows, entry * Tables.WordEntryWidth);
-            if (row == fingerprint
-                && global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 1) == length
-                && TextEqualsIgnoreCase(
-                    word,
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2),
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 3),
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 4)))
-            {
-                return new HeadlineIndices(
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 5), global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 6));
-            }
-        }
-
-        return default(HeadlineIndices);
+        int shard = 0;
+#if CORPUSGEN_SPAN_TABLES
+        global::System.ReadOnlySpan<int> table;
 #else
-        int end = Tables.WordBuckets[bucket + 1];
-        for (int entry = Tables.WordBuckets[bucket]; entry < end; entry++)
+        int[] table;
+#endif
+        CorpusKeys keys;
+#pragma warning disable CS0162
+        if (Tables.WordShardBits == 0)
         {
-            int at = entry * Tables.WordEntryWidth;
-            if (Tables.WordEntries[at] == fingerprint
-                && Tables.WordEntries[at + 1] == word.Length
-                && TextEqualsIgnoreCase(word, Tables.WordEntries[at + 2], Tables.WordEntries[at + 3], Tables.WordEntries[at + 4]))
+            Index.Words0(out table, out keys);
+        }
+        else
+        {
+            shard = (int)(hash >> (64 - Tables.WordShardBits));
+            Index.Words(shard, out table, out keys);
+        }
+#pragma warning restore CS0162
+
+        int bucket = 1 + (int)((hash << Tables.WordShardBits) >> (64 - table[0]));
+        int fingerprint = (int)hash;
+        int length = word.Length;
+        int end = table[bucket + 1];
+        for (int row = table[bucket]; row < end; row += 6)
+        {
+            if (table[row] == fingerprint
+                && table[row + 1] == length
+                && KeyEqualsIgnoreCase(word, keys, table[row + 2], table[row + 3]))
             {
-                return new HeadlineIndices(Tables.WordEntries[at + 5], Tables.WordEntries[at + 6]);
+                return new HeadlineIndices(shard, table[row + 4], table[row + 5]);
             }
         }
 
         return default(HeadlineIndices);
+    }
+
+#if CORPUSGEN_SPAN_TABLES
+    private static global::System.ReadOnlySpan<int> WordPostings(int shard)
+#else
+    private static int[] WordPostings(int shard)
 #endif
+    {
+#pragma warning disable CS0162
+        if (Tables.WordShardBits == 0)
+        {
+            return Index.WordPostings0;
+        }
+
+        return Index.WordPostings(shard);
+#pragma warning restore CS0162
     }
 
     // The hashes below are computed by the generator on the same UTF-16 code units; CorpusGen's tests keep the two in step.
@@ -290,26 +321,18 @@
 #endif
 
 #if CORPUSGEN_UTF8
-    private static bool TextEquals(global::System.ReadOnlySpan<char> text, int blob, int offset, int byteLength)
+    private static bool KeyEquals(global::System.ReadOnlySpan<char> text, global::System.ReadOnlySpan<byte> keys, int offset, int stored)
     {
-        // KeysInline is a constant of the generated tables: one of the two paths is dead code, by design.
-#pragma warning disable CS0162
-        if (Tables.KeysInline)
+        global::System.ReadOnlySpan<byte> key = keys.Slice(offset, stored);
+        if (stored == text.Length)
         {
-            // The distinct headlines are also one string constant: compare code units, no switch over the blobs.
-            return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(Tables.Keys, offset, text.Length));
-        }
-
-        global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
-        if (byteLength == text.Length)
-        {
-            // As many bytes as code units: the stored text is ASCII.
+            // As many bytes as code units: the key is ASCII.
 #if CORPUSGEN_ASCII
-            return global::System.Text.Ascii.Equals(utf8, text);
+            return global::System.Text.Ascii.Equals(key, text);
 #else
-            for (int i = 0; i < utf8.Length; i++)
+            for (int i = 0; i < key.Length; i++)
             {
-                if (utf8[i] != text[i])
+                if (key[i] != text[i])
                 {
                     return false;
                 }
@@ -319,11 +342,10 @@
 #endif
         }
 
-        return TranscodedEquals(text, utf8);
-#pragma warning restore CS0162
+        return TranscodedEquals(text, key);
     }
 
-    // Apart from the common case so that the stackalloc does not keep TextEquals from being inlined.
+    // Apart from the common case so that the stackalloc does not keep KeyEquals from being inlined.
     private static bool TranscodedEquals(global::System.ReadOnlySpan<char> text, global::System.ReadOnlySpan<byte> utf8)
     {
         // Transcode the query piece by piece and compare bytes: no allocation, whatever the length.
@@ -349,36 +371,18 @@
         }
     }
 
-    private static bool TextEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, int blob, int offset, int byteLength)
+    private static bool KeyEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, global::System.ReadOnlySpan<byte> keys, int offset, int stored)
     {
-#pragma warning disable CS0162
-        if (Tables.KeysInline)
+        global::System.ReadOnlySpan<byte> key = keys.Slice(offset, stored);
+        if (stored == word.Length)
         {
-            global::System.ReadOnlySpan<char> key = global::System.MemoryExtensions.AsSpan(Tables.Keys, offset, word.Length);
+            // An ASCII key: no character outside ASCII equals an ASCII one under OrdinalIgnoreCase.
 #if CORPUSGEN_ASCII
-            // Most words are ASCII: the vectorized ASCII comparison decides those. No character outside ASCII equals
-            // an ASCII one under OrdinalIgnoreCase, so only a key with other characters needs the general comparison.
-            if (global::System.Text.Ascii.EqualsIgnoreCase(word, key))
-            {
-                return true;
-            }
-
-            return !global::System.Text.Ascii.IsValid(key)
-                && global::System.MemoryExtensions.Equals(word, key, global::System.StringComparison.OrdinalIgnoreCase);
+            return global::System.Text.Ascii.EqualsIgnoreCase(key, word);
 #else
-            return global::System.MemoryExtensions.Equals(word, key, global::System.StringComparison.OrdinalIgnoreCase);
-#endif
-        }
-
-        global::System.ReadOnlySpan<byte> utf8 = Blob(blob).Slice(offset, byteLength);
-        if (byteLength == word.Length)
-        {
-#if CORPUSGEN_ASCII
-            return global::System.Text.Ascii.EqualsIgnoreCase(utf8, word);
-#else
-            for (int i = 0; i < utf8.Length; i++)
+            for (int i = 0; i < key.Length; i++)
             {
-                if (!AsciiEqualsIgnoreCase(utf8[i], word[i]))
+                if (!AsciiEqualsIgnoreCase(key[i], word[i]))
                 {
                     return false;
                 }
@@ -388,8 +392,7 @@
 #endif
         }
 
-        return TranscodedEqualsIgnoreCase(word, utf8);
-#pragma warning restore CS0162
+        return TranscodedEqualsIgnoreCase(word, key);
     }
 
     private static bool TranscodedEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, global::System.ReadOnlySpan<byte> utf8)
@@ -428,12 +431,11 @@
         return global::System.Text.Encoding.UTF8.GetString(Blob(blob).Slice(offset, length));
     }
 #else
-    private static bool TextEquals(CorpusText text, int blob, int offset, int length)
+    private static bool KeyEquals(CorpusText text, string keys, int offset, int length)
     {
-        string stored = Blob(blob);
         for (int i = 0; i < length; i++)
         {
-            if (text[i] != stored[offset + i])
+            if (text[i] != keys[offset + i])
             {
                 return false;
             }
@@ -442,13 +444,12 @@
         return true;
     }
 
-    private static bool TextEqualsIgnoreCase(CorpusText word, int blob, int offset, int length)
+    private static bool KeyEqualsIgnoreCase(CorpusText word, string keys, int offset, int length)
     {
-        string stored = Blob(blob);
         for (int i = 0; i < length; i++)
         {
             char a = word[i];
-            char b = stored[offset + i];
+            char b = keys[offset + i];
             if (a == b)
             {
                 continue;
@@ -807,11 +808,13 @@
     /// <summary>The ascending, distinct indices of the headlines that contain a word. A value type: getting one allocates nothing.</summary>
     public struct HeadlineIndices : global::System.Collections.Generic.IReadOnlyList<int>
     {
+        private readonly int _shard;
         private readonly int _start;
         private readonly int _count;
 
-        internal HeadlineIndices(int start, int count)
+        internal HeadlineIndices(int shard, int start, int count)
         {
+            _shard = shard;
             _start = start;
             _count = count;
         }
@@ -834,7 +837,7 @@
                     throw new global::System.ArgumentOutOfRangeException("index");
                 }
 
-                return Tables.WordPostings[_start + index];
+                return WordPostings(_shard)[_start + index];
             }
         }
 
@@ -842,14 +845,14 @@
         /// <returns>The enumerator.</returns>
         public Enumerator GetEnumerator()
         {
-            return new Enumerator(_start, _count);
+            return new Enumerator(_shard, _start, _count);
         }
 
         global::System.Collections.Generic.IEnumerator<int> global::System.Collections.Generic.IEnumerable<int>.GetEnumerator()
         {
             for (int i = 0; i < _count; i++)
             {
-                yield return Tables.WordPostings[_start + i];
+                yield return WordPostings(_shard)[_start + i];
             }
         }
 
@@ -861,11 +864,13 @@
         /// <summary>Walks the matches without allocating.</summary>
         public struct Enumerator
         {
+            private readonly int _shard;
             private readonly int _end;
             private int _position;
 
-            internal Enumerator(int start, int count)
+            internal Enumerator(int shard, int start, int count)
             {
+                _shard = shard;
                 _position = start - 1;
                 _end = start + count;
             }
@@ -873,7 +878,7 @@
             /// <summary>Gets the current headline index.</summary>
             public int Current
             {
-                get { return Tables.WordPostings[_position]; }
+                get { return WordPostings(_shard)[_position]; }
             }
 
             /// <summary>Moves to the next match.</summary>

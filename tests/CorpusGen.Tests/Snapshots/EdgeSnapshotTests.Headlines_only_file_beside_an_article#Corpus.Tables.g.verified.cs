@@ -12,19 +12,14 @@ internal static partial class Corpus
         }
     }
 
-    /// <summary>The corpus's lookup tables, computed at compile time.</summary>
+    /// <summary>The corpus's shared tables, computed at compile time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
     private static partial class Tables
     {
-        internal const bool KeysInline = true;
         internal const int DocumentCount = 2;
         internal const int HeadlineCount = 4;
-        internal const int HeadlineHashKind = 0;
-        internal const int HeadlineHashProbe = 0;
-        internal const int HeadlineHashBits = 3;
-        internal const int HeadlineEntryWidth = 5;
-        internal const int WordHashBits = 4;
-        internal const int WordEntryWidth = 7;
+        internal const int HeadlineShardBits = 0;
+        internal const int WordShardBits = 0;
 
         /// <summary>Index of each document's first headline in Headlines, and the headline count.</summary>
         internal static global::System.ReadOnlySpan<int> DocumentHeadlineStart => new int[]
@@ -43,38 +38,35 @@ internal static partial class Corpus
         {
             1,
         };
+    }
 
-        /// <summary>Start of each bucket's rows in HeadlineEntries.</summary>
-        internal static global::System.ReadOnlySpan<int> HeadlineBuckets => new int[]
+    static partial class Index
+    {
+        internal static void Headlines(int shard, out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
         {
-            0, 0, 1, 1, 1, 2, 3, 3, 3,
-        };
+            switch (shard)
+            {
+                case 0: Headlines0(out table, out keys); return;
+                default: throw new global::System.ArgumentOutOfRangeException("shard");
+            }
+        }
 
-        /// <summary>Per row: headline index, length in UTF-16 code units, blob, offset, stored length.</summary>
-        internal static global::System.ReadOnlySpan<int> HeadlineEntries => new int[]
+        internal static void Words(int shard, out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
         {
-            3, 16, 0, 34, 0, 1, 19, 0, 15, 0, 0, 15, 0, 0, 0,
-        };
+            switch (shard)
+            {
+                case 0: Words0(out table, out keys); return;
+                default: throw new global::System.ArgumentOutOfRangeException("shard");
+            }
+        }
 
-        /// <summary>Start of each bucket's rows in WordEntries.</summary>
-        internal static global::System.ReadOnlySpan<int> WordBuckets => new int[]
+        internal static global::System.ReadOnlySpan<int> WordPostings(int shard)
         {
-            0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 4, 5, 5,
-            6,
-        };
-
-        /// <summary>Per row: hash fingerprint, length in UTF-16 code units, blob, offset, stored length, first posting, posting count.</summary>
-        internal static global::System.ReadOnlySpan<int> WordEntries => new int[]
-        {
-            -1425243107, 7, 0, 34, 0, 0, 1, -2089191384, 4, 0, 15, 0, 1, 1, 368527900, 8,
-            0, 7, 0, 2, 3, -1659387192, 6, 0, 0, 0, 5, 2, -1923580246, 9, 0, 20,
-            0, 7, 1, 623755460, 4, 0, 30, 0, 8, 1,
-        };
-
-        /// <summary>Headline indices of each word, ascending.</summary>
-        internal static global::System.ReadOnlySpan<int> WordPostings => new int[]
-        {
-            3, 1, 0, 2, 3, 0, 2, 1, 1,
-        };
+            switch (shard)
+            {
+                case 0: return WordPostings0;
+                default: throw new global::System.ArgumentOutOfRangeException("shard");
+            }
+        }
     }
 }

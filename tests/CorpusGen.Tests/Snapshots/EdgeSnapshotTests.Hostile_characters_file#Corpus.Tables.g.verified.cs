@@ -11,19 +11,14 @@ internal static partial class Corpus
         }
     }
 
-    /// <summary>The corpus's lookup tables, computed at compile time.</summary>
+    /// <summary>The corpus's shared tables, computed at compile time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
     private static partial class Tables
     {
-        internal const bool KeysInline = true;
         internal const int DocumentCount = 1;
         internal const int HeadlineCount = 4;
-        internal const int HeadlineHashKind = 0;
-        internal const int HeadlineHashProbe = 0;
-        internal const int HeadlineHashBits = 3;
-        internal const int HeadlineEntryWidth = 5;
-        internal const int WordHashBits = 6;
-        internal const int WordEntryWidth = 7;
+        internal const int HeadlineShardBits = 0;
+        internal const int WordShardBits = 0;
 
         /// <summary>Index of each document's first headline in Headlines, and the headline count.</summary>
         internal static global::System.ReadOnlySpan<int> DocumentHeadlineStart => new int[]
@@ -42,50 +37,35 @@ internal static partial class Corpus
         {
             0,
         };
+    }
 
-        /// <summary>Start of each bucket's rows in HeadlineEntries.</summary>
-        internal static global::System.ReadOnlySpan<int> HeadlineBuckets => new int[]
+    static partial class Index
+    {
+        internal static void Headlines(int shard, out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
         {
-            0, 0, 1, 1, 2, 2, 2, 3, 4,
-        };
+            switch (shard)
+            {
+                case 0: Headlines0(out table, out keys); return;
+                default: throw new global::System.ArgumentOutOfRangeException("shard");
+            }
+        }
 
-        /// <summary>Per row: headline index, length in UTF-16 code units, blob, offset, stored length.</summary>
-        internal static global::System.ReadOnlySpan<int> HeadlineEntries => new int[]
+        internal static void Words(int shard, out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
         {
-            3, 1, 0, 162, 0, 2, 43, 0, 119, 0, 0, 65, 0, 0, 0, 1,
-            54, 0, 65, 0,
-        };
+            switch (shard)
+            {
+                case 0: Words0(out table, out keys); return;
+                default: throw new global::System.ArgumentOutOfRangeException("shard");
+            }
+        }
 
-        /// <summary>Start of each bucket's rows in WordEntries.</summary>
-        internal static global::System.ReadOnlySpan<int> WordBuckets => new int[]
+        internal static global::System.ReadOnlySpan<int> WordPostings(int shard)
         {
-            0, 0, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 4, 4,
-            4, 4, 4, 4, 4, 4, 4, 5, 5, 6, 7, 8, 8, 8, 8, 8,
-            8, 8, 8, 8, 10, 10, 12, 12, 13, 13, 13, 14, 15, 15, 15, 15,
-            16, 17, 17, 17, 17, 17, 17, 18, 20, 20, 20, 20, 20, 20, 22, 22,
-            22,
-        };
-
-        /// <summary>Per row: hash fingerprint, length in UTF-16 code units, blob, offset, stored length, first posting, posting count.</summary>
-        internal static global::System.ReadOnlySpan<int> WordEntries => new int[]
-        {
-            1760874371, 7, 0, 37, 0, 0, 1, 409393052, 4, 0, 84, 0, 1, 1, -1153264086, 2,
-            0, 115, 0, 2, 1, 458434039, 3, 0, 58, 0, 3, 1, 1597840183, 3, 0, 103,
-            0, 4, 1, 204368396, 4, 0, 65, 0, 5, 1, 2080499079, 5, 0, 0, 0, 6,
-            1, 269567395, 5, 0, 119, 0, 7, 1, 241251067, 3, 0, 31, 0, 8, 1, -548888364,
-            4, 0, 153, 0, 9, 1, -381220064, 4, 0, 71, 0, 10, 1, 1610652086, 7, 0,
-            129, 0, 11, 1, -1043508737, 3, 0, 97, 0, 12, 1, -2047267111, 3, 0, 138, 0,
-            13, 1, -1969209445, 3, 0, 143, 0, 14, 1, -2055506233, 9, 0, 8, 0, 15, 1,
-            1119035475, 7, 0, 20, 0, 16, 1, 1170813691, 3, 0, 109, 0, 17, 1, -61012183, 3,
-            0, 78, 0, 18, 1, -1115340027, 5, 0, 89, 0, 19, 1, -1566552123, 6, 0, 48,
-            0, 20, 1, 623755460, 4, 0, 147, 0, 21, 1,
-        };
-
-        /// <summary>Headline indices of each word, ascending.</summary>
-        internal static global::System.ReadOnlySpan<int> WordPostings => new int[]
-        {
-            0, 1, 1, 0, 1, 1, 0, 2, 0, 2, 1, 2, 1, 2, 2, 0,
-            0, 1, 1, 1, 0, 2,
-        };
+            switch (shard)
+            {
+                case 0: return WordPostings0;
+                default: throw new global::System.ArgumentOutOfRangeException("shard");
+            }
+        }
     }
 }

@@ -204,4 +204,11 @@ internal static partial class Corpus
         /// <remarks>Headline 49, from 000_bb9cd9dc54830164.txt.</remarks>
         public const string ScholzUrgesUkraineTalksInFirstCallWithPutinSince2022 = "Scholz urges Ukraine talks in first call with Putin since 2022";
     }
+
+    static partial class Title
+    {
+        /// <summary>US, S.Korea call for North to withdraw troops from Russia</summary>
+        /// <remarks>Title of article 0, from 000_bb9cd9dc54830164.txt.</remarks>
+        public const string USSKoreaCallForNorthToWithdrawTroopsFromRussia = "US, S.Korea call for North to withdraw troops from Russia";
+    }
 }

@@ -2,6 +2,13 @@
 
 internal static partial class Corpus
 {
+    static partial class Headline
+    {
+        /// <summary>Article headline</summary>
+        /// <remarks>Headline 3, from b_article.txt.</remarks>
+        public const string ArticleHeadline = "Article headline";
+    }
+
     static partial class Title
     {
         /// <summary>Article title</summary>

@@ -2,7 +2,4 @@
 
 internal static partial class Corpus
 {
-    static partial class Title
-    {
-    }
 }

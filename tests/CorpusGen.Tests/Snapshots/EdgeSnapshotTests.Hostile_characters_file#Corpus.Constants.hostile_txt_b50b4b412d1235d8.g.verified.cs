@@ -20,4 +20,11 @@ internal static partial class Corpus
         /// <remarks>Headline 3, from hostile.txt.</remarks>
         public const string __ = "-";
     }
+
+    static partial class Title
+    {
+        /// <summary>-x is the title "\</summary>
+        /// <remarks>Title of article 0, from hostile.txt.</remarks>
+        public const string XIsTheTitle = "-x is the title \"\\";
+    }
 }

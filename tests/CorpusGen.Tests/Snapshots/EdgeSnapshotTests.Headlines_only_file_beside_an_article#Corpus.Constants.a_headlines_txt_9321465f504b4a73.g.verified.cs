@@ -11,9 +11,5 @@ internal static partial class Corpus
         /// <summary>Only headlines here</summary>
         /// <remarks>Headline 1, from a_headlines.txt.</remarks>
         public const string OnlyHeadlinesHere = "Only headlines here";
-
-        /// <summary>Article headline</summary>
-        /// <remarks>Headline 3, from b_article.txt.</remarks>
-        public const string ArticleHeadline = "Article headline";
     }
 }

@@ -8,4 +8,11 @@ internal static partial class Corpus
         /// <remarks>Headline 0, from sections.txt.</remarks>
         public const string OneHeadline = "One headline";
     }
+
+    static partial class Title
+    {
+        /// <summary>The title</summary>
+        /// <remarks>Title of article 0, from sections.txt.</remarks>
+        public const string TheTitle = "The title";
+    }
 }

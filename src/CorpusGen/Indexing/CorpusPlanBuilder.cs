@@ -1,0 +1,270 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using CorpusGen.Emitting;
+using CorpusGen.Models;
+
+namespace CorpusGen.Indexing;
+
+/// <summary>
+/// The corpus-wide step: orders a class's documents, numbers their headlines and blobs, names the constants and
+/// cuts the index into shards. It does no hashing and reads no text beyond names, so it stays cheap when it reruns
+/// after any edit; the heavy work is in the per-file summaries before it and the per-shard builds after it.
+/// </summary>
+internal static class CorpusPlanBuilder
+{
+    /// <summary>
+    /// String literals share the assembly's user-string heap (16 MB, so about 8 million UTF-16 code units: past it the
+    /// compiler fails with CS8103), and each UTF-8 blob is one field of a type that can hold 65,535.
+    /// </summary>
+    public const int MaxUtf16Text = 7_500_000;
+
+    public const int MaxBlobs = 60_000;
+
+    /// <summary>About how much source one index shard may take: the shard count is the least power of two that keeps every shard under it.</summary>
+    public const int ShardSourceTarget = 384 * 1024;
+
+    /// <summary>Blobs reached from one accessor file, as a power of two.</summary>
+    public const int BlobChunkBits = 11;
+
+    public static string BlobName(string fileName, int blob) => fileName + "_" + blob.ToString(CultureInfo.InvariantCulture);
+
+    public static CorpusPlan Build(
+        string className, IReadOnlyList<DocumentSummary> documents, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
+    {
+        bool utf8 = documents.Count > 0 && documents[0].Layout.Utf8;
+        var info = new ClassInfo(className, options, target, utf8);
+        var headlineStart = new int[documents.Count + 1];
+        var firstBlob = new int[documents.Count + 1];
+        var articles = new List<int>();
+        var blobNames = new List<string>();
+        long headlineChars = 0, wordChars = 0, wordItems = 0, postings = 0;
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var summary = documents[d];
+            headlineStart[d + 1] = headlineStart[d] + summary.HeadlineCount;
+            firstBlob[d + 1] = firstBlob[d] + summary.Layout.BlobCount;
+            for (int b = 0; b < summary.Layout.BlobCount; b++)
+            {
+                blobNames.Add(BlobName(summary.BlobBaseName, b));
+            }
+
+            if (summary.Document.HasArticle)
+            {
+                articles.Add(d);
+            }
+
+            foreach (var range in summary.Document.Headlines)
+            {
+                headlineChars += range.Length;
+            }
+
+            foreach (var word in summary.Words)
+            {
+                wordChars += word.Word.Length;
+                postings += word.Headlines.Count;
+            }
+
+            wordItems += summary.Words.Count;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        int headlineCount = headlineStart[documents.Count];
+
+        // Source size estimates: text, plus about 8 characters per number written.
+        int headlineBits = ShardBits(headlineChars + 8L * 6 * headlineCount);
+        int wordBits = ShardBits(wordChars + 8L * (8 * wordItems + postings));
+        int chunkBits = blobNames.Count > 1 << BlobChunkBits ? BlobChunkBits : 0;
+        var diagnostics = CheckLimits(className, documents, blobNames.Count, utf8, headlineChars + wordChars);
+        foreach (var summary in documents)
+        {
+            diagnostics.AddRange(summary.Diagnostics);
+        }
+
+
+        var core = new CoreModel(
+            info,
+            documents.Count,
+            headlineCount,
+            blobNames.Count,
+            new EquatableArray<int>(headlineStart),
+            new EquatableArray<int>(firstBlob),
+            new EquatableArray<int>(articles.ToArray()),
+            headlineBits,
+            wordBits,
+            chunkBits,
+            chunkBits == 0 ? new EquatableArray<string>(blobNames.ToArray()) : EquatableArray<string>.Empty,
+            new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+
+        return new CorpusPlan(
+            core,
+            Shards(info, documents, headlineStart, headlineBits, words: false),
+            Shards(info, documents, headlineStart, wordBits, words: true),
+            Constants(info, documents, headlineStart),
+            BlobChunks(info, blobNames, chunkBits));
+    }
+
+    /// <summary>The least number of shard bits (at most the partition bits) that keeps each shard's source near the target.</summary>
+    private static int ShardBits(long estimatedSource)
+    {
+        int bits = 0;
+        while (bits < DocumentSummary.PartitionBits && estimatedSource >> bits > ShardSourceTarget)
+        {
+            bits++;
+        }
+
+        return bits;
+    }
+
+    private static EquatableArray<ShardInput> Shards(
+        ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, bool words)
+    {
+        int shards = 1 << bits;
+        int partitionsPerShard = 1 << (DocumentSummary.PartitionBits - bits);
+        var slices = new List<DocumentSlice>[shards];
+        for (int s = 0; s < shards; s++)
+        {
+            slices[s] = new List<DocumentSlice>();
+        }
+
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var summary = documents[d];
+            var partitions = words ? summary.WordPartitions : summary.HeadlinePartitions;
+            for (int s = 0; s < shards; s++)
+            {
+                int start = partitions[s * partitionsPerShard];
+                int end = partitions[(s + 1) * partitionsPerShard];
+                if (end > start)
+                {
+                    slices[s].Add(new DocumentSlice(summary, words, headlineStart[d], start, end));
+                }
+            }
+        }
+
+        var inputs = new ShardInput[shards];
+        for (int s = 0; s < shards; s++)
+        {
+            inputs[s] = new ShardInput(info, bits, s, new EquatableArray<DocumentSlice>(slices[s].ToArray()));
+        }
+
+        return new EquatableArray<ShardInput>(inputs);
+    }
+
+    private static EquatableArray<ConstantsModel> Constants(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart)
+    {
+        // Reserved: the enclosing class's own name and the members every class inherits from object.
+        string[] inherited = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+        var headlineNames = new Naming.NameTable(Reserved("Headline", inherited));
+        var titleNames = new Naming.NameTable(Reserved("Title", inherited));
+        var seenHeadlines = new HashSet<string>(StringComparer.Ordinal);
+        var seenTitles = new HashSet<string>(StringComparer.Ordinal);
+        var models = new ConstantsModel[documents.Count];
+        int article = 0;
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var summary = documents[d];
+            var document = summary.Document;
+            // The summary already holds each headline's text (sorted by partition): no new strings here.
+            var texts = new string[summary.HeadlineCount];
+            foreach (var item in summary.Headlines)
+            {
+                texts[item.Local] = item.Text;
+            }
+
+            var headlines = new List<ConstantModel>();
+            for (int h = 0; h < texts.Length; h++)
+            {
+                string text = texts[h];
+                if (seenHeadlines.Add(text))
+                {
+                    headlines.Add(new ConstantModel(headlineNames.Claim(summary.HeadlineNames[h]), text, document.FileName, headlineStart[d] + h));
+                }
+            }
+
+            var titles = new List<ConstantModel>();
+            if (document.Title is { } range)
+            {
+                string text = document.GetText(range);
+                if (seenTitles.Add(text))
+                {
+                    titles.Add(new ConstantModel(titleNames.Claim(summary.TitleName!), text, document.FileName, article));
+                }
+
+                article++;
+            }
+
+            models[d] = new ConstantsModel(
+                info, document.FileName, summary.BlobBaseName, new EquatableArray<ConstantModel>(headlines.ToArray()), new EquatableArray<ConstantModel>(titles.ToArray()));
+        }
+
+        return new EquatableArray<ConstantsModel>(models);
+    }
+
+    private static string[] Reserved(string className, string[] inherited)
+    {
+        var names = new string[inherited.Length + 1];
+        names[0] = className;
+        inherited.CopyTo(names, 1);
+        return names;
+    }
+
+    private static EquatableArray<BlobChunkModel> BlobChunks(ClassInfo info, List<string> blobNames, int bits)
+    {
+        if (bits == 0)
+        {
+            return EquatableArray<BlobChunkModel>.Empty;
+        }
+
+        int size = 1 << bits;
+        var chunks = new List<BlobChunkModel>();
+        for (int first = 0; first < blobNames.Count; first += size)
+        {
+            int count = Math.Min(size, blobNames.Count - first);
+            chunks.Add(new BlobChunkModel(info, first >> bits, first, new EquatableArray<string>(blobNames.GetRange(first, count).ToArray())));
+        }
+
+        return new EquatableArray<BlobChunkModel>(chunks.ToArray());
+    }
+
+    private static List<DiagnosticInfo> CheckLimits(
+        string className, IReadOnlyList<DocumentSummary> documents, int blobs, bool utf8, long keyUnits)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (!utf8)
+        {
+            // Without u8 literals the blobs and the index keys are all string literals.
+            long units = keyUnits;
+            foreach (var summary in documents)
+            {
+                foreach (int length in summary.Layout.BlobLength)
+                {
+                    units += length;
+                }
+            }
+
+            if (units > MaxUtf16Text)
+            {
+                diagnostics.Add(DiagnosticInfo.ForProject(
+                    DiagnosticDescriptors.CorpusTooLarge.Id,
+                    className,
+                    units.ToString(CultureInfo.InvariantCulture) + " UTF-16 code units of text and index keys",
+                    "the string-literal storage used without u8 literals (about " + MaxUtf16Text.ToString(CultureInfo.InvariantCulture) + ")",
+                    "target .NET 7 or later with C# 11 or later, where text is stored as UTF-8 data with no such limit, or split the corpus"));
+            }
+        }
+
+        if (blobs > MaxBlobs)
+        {
+            diagnostics.Add(DiagnosticInfo.ForProject(
+                DiagnosticDescriptors.CorpusTooLarge.Id,
+                className,
+                blobs.ToString(CultureInfo.InvariantCulture) + " blobs",
+                "one assembly (" + MaxBlobs.ToString(CultureInfo.InvariantCulture) + " static data fields)",
+                "split the files over several corpus classes with the CorpusClass metadata, or over several projects"));
+        }
+
+        return diagnostics;
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using CorpusGen.Emitting;
+using CorpusGen.Models;
+
+namespace CorpusGen.Indexing;
+
+/// <summary>
+/// The per-file half of the index: hashes each headline and each distinct word of one document and sorts them by
+/// partition. It runs in the per-file step, so an edit to one file hashes that file only.
+/// </summary>
+internal static class DocumentSummaryBuilder
+{
+    private const int PartitionCount = 1 << DocumentSummary.PartitionBits;
+
+    public static int PartitionOf(ulong hash) => (int)(hash >> (64 - DocumentSummary.PartitionBits));
+
+    /// <summary>A summary that indexes nothing, for a document whose summary could not be built.</summary>
+    public static DocumentSummary Empty(DocumentLayout layout, DiagnosticInfo error)
+    {
+        var document = layout.Document;
+        var names = new string[document.Headlines.Count];
+        for (int h = 0; h < names.Length; h++)
+        {
+            names[h] = "_";
+        }
+
+        var noPartitions = new int[PartitionCount + 1];
+        return new DocumentSummary(
+            layout,
+            Naming.ForFile(document.FileName, document.StableKey),
+            new EquatableArray<string>(names),
+            document.HasArticle ? "_" : null,
+            EquatableArray<HeadlineItem>.Empty,
+            new EquatableArray<int>(noPartitions),
+            EquatableArray<WordItem>.Empty,
+            new EquatableArray<int>(noPartitions),
+            new EquatableArray<DiagnosticInfo>(new[] { error }));
+    }
+
+    public static DocumentSummary Build(DocumentLayout layout, CancellationToken cancellationToken)
+    {
+        var document = layout.Document;
+        int count = document.Headlines.Count;
+        var names = new string[count];
+        var headlines = new HeadlineItem[count];
+        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var wordText = new List<string>();
+        var wordHeadlines = new List<List<int>>();
+        for (int h = 0; h < count; h++)
+        {
+            string text = document.GetText(document.Headlines[h]);
+            names[h] = Naming.FromText(text);
+            headlines[h] = new HeadlineItem(h, text, CorpusHash.Probe(text, 0, text.Length, 0));
+            for (int p = 0; p < text.Length;)
+            {
+                if (!Naming.IsWordChar(text[p]))
+                {
+                    p++;
+                    continue;
+                }
+
+                int start = p;
+                while (p < text.Length && Naming.IsWordChar(text[p]))
+                {
+                    p++;
+                }
+
+                string word = text.Substring(start, p - start);
+                if (!words.TryGetValue(word, out int at))
+                {
+                    words.Add(word, at = wordText.Count);
+                    wordText.Add(word);
+                    wordHeadlines.Add(new List<int>());
+                }
+
+                var list = wordHeadlines[at];
+                if (list.Count == 0 || list[list.Count - 1] != h)
+                {
+                    list.Add(h);
+                }
+            }
+
+            if ((h & 1023) == 1023)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        var wordItems = new WordItem[wordText.Count];
+        for (int w = 0; w < wordItems.Length; w++)
+        {
+            string word = wordText[w];
+            wordItems[w] = new WordItem(word, CorpusHash.Word(word, 0, word.Length), new EquatableArray<int>(wordHeadlines[w].ToArray()));
+        }
+
+        // Stable sorts by partition: file order (first occurrence for words) within a partition.
+        var headlinePartitions = SortByPartition(headlines, item => item.Hash);
+        var wordPartitions = SortByPartition(wordItems, item => item.Hash);
+        string? title = document.Title is { } range ? Naming.FromText(document.GetText(range)) : null;
+        return new DocumentSummary(
+            layout,
+            Naming.ForFile(document.FileName, document.StableKey),
+            new EquatableArray<string>(names),
+            title,
+            new EquatableArray<HeadlineItem>(headlines),
+            new EquatableArray<int>(headlinePartitions),
+            new EquatableArray<WordItem>(wordItems),
+            new EquatableArray<int>(wordPartitions),
+            EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>Counting sort of <paramref name="items"/> by partition, in place and stable; returns the partition starts.</summary>
+    private static int[] SortByPartition<T>(T[] items, Func<T, ulong> hash)
+    {
+        var starts = new int[PartitionCount + 1];
+        foreach (var item in items)
+        {
+            starts[PartitionOf(hash(item)) + 1]++;
+        }
+
+        for (int p = 1; p < starts.Length; p++)
+        {
+            starts[p] += starts[p - 1];
+        }
+
+        var next = (int[])starts.Clone();
+        var sorted = new T[items.Length];
+        foreach (var item in items)
+        {
+            sorted[next[PartitionOf(hash(item))]++] = item;
+        }
+
+        Array.Copy(sorted, items, items.Length);
+        return starts;
+    }
+}

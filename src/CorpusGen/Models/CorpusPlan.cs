@@ -1,0 +1,54 @@
+namespace CorpusGen.Models;
+
+/// <summary>
+/// A corpus class as the corpus-wide step lays it out: the small tables every lookup shares, and the inputs of
+/// everything that is emitted in pieces (index shards, constants, blob accessors). Each piece is its own
+/// equatable model, so after an edit the driver emits again only the pieces that changed.
+/// </summary>
+internal sealed record CorpusPlan(
+    CoreModel Core,
+    EquatableArray<ShardInput> HeadlineShards,
+    EquatableArray<ShardInput> WordShards,
+    EquatableArray<ConstantsModel> Constants,
+    EquatableArray<BlobChunkModel> BlobChunks);
+
+/// <summary>What every corpus-class output needs to write its file: where the class is and what the target can do.</summary>
+internal sealed record ClassInfo(string ClassName, GeneratorOptions Options, TargetInfo Target, bool Utf8);
+
+/// <summary>The API file and the shared tables: counts, document tables and the shape of the index.</summary>
+/// <param name="HeadlineShardBits">log2 of the number of headline shards.</param>
+/// <param name="WordShardBits">log2 of the number of word shards.</param>
+/// <param name="BlobChunkBits">log2 of the blobs per accessor file; 0 when every blob is reached from the tables file.</param>
+internal sealed record CoreModel(
+    ClassInfo Class,
+    int DocumentCount,
+    int HeadlineCount,
+    int BlobCount,
+    EquatableArray<int> DocumentHeadlineStart,
+    EquatableArray<int> DocumentFirstBlob,
+    EquatableArray<int> ArticleDocument,
+    int HeadlineShardBits,
+    int WordShardBits,
+    int BlobChunkBits,
+    EquatableArray<string> BlobNames,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The input of one shard of the headline or word index: every document's slice of its partitions, in corpus order.</summary>
+internal sealed record ShardInput(ClassInfo Class, int ShardBits, int Shard, EquatableArray<DocumentSlice> Slices);
+
+/// <summary>
+/// One shard of a hash table as static data. <see cref="Table"/> starts with the shard's parameters, then the
+/// bucket starts (absolute positions in the table), then the rows; <see cref="Keys"/> is the text the rows point
+/// into, stored as UTF-8 or UTF-16 like the blobs.
+/// </summary>
+internal sealed record ShardModel(
+    ClassInfo Class, int Shard, int Count, EquatableArray<int> Table, EquatableArray<int> Postings, string Keys, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The constants of one document: those of its headlines and title that are the first of their text.</summary>
+internal sealed record ConstantsModel(ClassInfo Class, string FileName, string HintName, EquatableArray<ConstantModel> Headlines, EquatableArray<ConstantModel> Titles);
+
+/// <summary>A <c>const string</c>: its identifier, its text and where it comes from (for the doc comment).</summary>
+internal sealed record ConstantModel(string Name, string Text, string FileName, int Index);
+
+/// <summary>The accessor for a run of blobs when there are too many for one file.</summary>
+internal sealed record BlobChunkModel(ClassInfo Class, int Chunk, int FirstBlob, EquatableArray<string> BlobNames);

@@ -1,0 +1,103 @@
+using System;
+
+namespace CorpusGen.Models;
+
+/// <summary>
+/// What the corpus-wide steps need from one document, computed by the per-file step and cached with it: counts,
+/// names, and its headlines and words already hashed and sorted by partition, so that a shard of the index can take
+/// its slice of every file without looking at the text again.
+/// </summary>
+/// <param name="Layout">The document and its blobs.</param>
+/// <param name="BlobBaseName">The identifier stem of the document's blobs.</param>
+/// <param name="HeadlineNames">The constant name each headline asks for, before collisions are resolved.</param>
+/// <param name="TitleName">The constant name the title asks for, or null without an article.</param>
+/// <param name="Headlines">The headlines, by partition and then in file order.</param>
+/// <param name="HeadlinePartitions">Where each partition's headlines start in <see cref="Headlines"/> (one more entry at the end).</param>
+/// <param name="Words">The distinct words (OrdinalIgnoreCase) of the headlines, by partition and then by first occurrence.</param>
+/// <param name="WordPartitions">Where each partition's words start in <see cref="Words"/> (one more entry at the end).</param>
+/// <param name="Diagnostics">A failure of the step itself (CORPUS006); the document's own diagnostics are in its layout.</param>
+internal sealed record DocumentSummary(
+    DocumentLayout Layout,
+    string BlobBaseName,
+    EquatableArray<string> HeadlineNames,
+    string? TitleName,
+    EquatableArray<HeadlineItem> Headlines,
+    EquatableArray<int> HeadlinePartitions,
+    EquatableArray<WordItem> Words,
+    EquatableArray<int> WordPartitions,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>
+    /// Headlines and words are spread over this many partitions by the top bits of their hash; a shard of the index
+    /// is a power-of-two run of partitions, so the shard count can change without hashing anything again.
+    /// </summary>
+    public const int PartitionBits = 8;
+
+    public DocumentModel Document => Layout.Document;
+
+    public int HeadlineCount => Document.Headlines.Count;
+}
+
+/// <summary>A headline as the index sees it.</summary>
+/// <param name="Local">Its index among the document's headlines.</param>
+/// <param name="Text">Its text.</param>
+/// <param name="Hash">Its partition hash (the probe hash at offset 0).</param>
+internal readonly record struct HeadlineItem(int Local, string Text, ulong Hash);
+
+/// <summary>A word of a document's headlines, with every headline of that document that holds it.</summary>
+/// <param name="Word">The word as it first appears in the document.</param>
+/// <param name="Hash">Its case-folded hash.</param>
+/// <param name="Headlines">The local indices of the headlines that hold it, ascending.</param>
+internal readonly record struct WordItem(string Word, ulong Hash, EquatableArray<int> Headlines);
+
+/// <summary>
+/// One document's part of one shard's input: the document's position in the corpus and a range of its sorted
+/// headlines or words. Two slices of the same cached summary compare in constant time; only an edited file's slices
+/// compare item by item, so the driver rebuilds just the shards whose input really changed.
+/// </summary>
+internal readonly struct DocumentSlice : IEquatable<DocumentSlice>
+{
+    public DocumentSlice(DocumentSummary summary, bool isWords, int headlineBase, int start, int end)
+    {
+        Summary = summary;
+        IsWords = isWords;
+        HeadlineBase = headlineBase;
+        Start = start;
+        End = end;
+    }
+
+    public DocumentSummary Summary { get; }
+
+    /// <summary>Whether the range is of <see cref="DocumentSummary.Words"/> rather than of its headlines.</summary>
+    public bool IsWords { get; }
+
+    /// <summary>The corpus-wide index of the document's first headline.</summary>
+    public int HeadlineBase { get; }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    public ReadOnlySpan<HeadlineItem> Headlines => Summary.Headlines.AsSpan().Slice(Start, End - Start);
+
+    public ReadOnlySpan<WordItem> Words => Summary.Words.AsSpan().Slice(Start, End - Start);
+
+    public bool Equals(DocumentSlice other)
+    {
+        if (IsWords != other.IsWords || HeadlineBase != other.HeadlineBase || End - Start != other.End - other.Start)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(Summary, other.Summary))
+        {
+            return Start == other.Start;
+        }
+
+        return IsWords ? Words.SequenceEqual(other.Words) : Headlines.SequenceEqual(other.Headlines);
+    }
+
+    public override bool Equals(object? obj) => obj is DocumentSlice other && Equals(other);
+
+    public override int GetHashCode() => unchecked(HeadlineBase * 31 + End - Start);
+}
