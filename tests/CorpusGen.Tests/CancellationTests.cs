@@ -17,6 +17,7 @@ namespace CorpusGen.Tests;
 /// <see cref="OperationCanceledException"/> (which Roslyn expects), never finish the work, and never turn into
 /// warning CS8785 or diagnostic CORPUS006; the next run must work as if nothing happened.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class CancellationTests
 {
     [Fact]
@@ -154,4 +155,11 @@ public sealed class CancellationTests
             return text;
         }
     }
+}
+
+/// <summary>Tests that compare elapsed times run alone: next to other test classes their timings mean little.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimingCollection
+{
+    public const string Name = "Timing";
 }

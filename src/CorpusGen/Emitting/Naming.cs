@@ -53,6 +53,9 @@ internal static class Naming
         return builder.ToString();
     }
 
+    /// <summary>The name as <see cref="NameTable.Claim"/> takes it: '_' before a keyword or anything else that is not an identifier.</summary>
+    public static string ClaimableName(string name) => IsValidIdentifier(name) ? name : "_" + name;
+
     /// <summary>A character of a FORMAT.md word.</summary>
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
@@ -122,13 +125,9 @@ internal static class Naming
 
         public NameTable(IEnumerable<string> reserved) => _taken = new HashSet<string>(reserved);
 
+        /// <summary>Takes <paramref name="name"/>, already made claimable by <see cref="ClaimableName"/>, or the first free <c>name_2</c>, <c>name_3</c>…</summary>
         public string Claim(string name)
         {
-            if (!IsValidIdentifier(name))
-            {
-                name = "_" + name;
-            }
-
             if (_taken.Add(name))
             {
                 return name;

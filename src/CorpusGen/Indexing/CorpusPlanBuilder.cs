@@ -45,27 +45,16 @@ internal static class CorpusPlanBuilder
             var summary = documents[d];
             headlineStart[d + 1] = headlineStart[d] + summary.HeadlineCount;
             firstBlob[d + 1] = firstBlob[d] + summary.Layout.BlobCount;
-            for (int b = 0; b < summary.Layout.BlobCount; b++)
-            {
-                blobNames.Add(BlobName(summary.BlobBaseName, b));
-            }
+            blobNames.AddRange(summary.BlobNames);
 
             if (summary.Document.HasArticle)
             {
                 articles.Add(d);
             }
 
-            foreach (var range in summary.Document.Headlines)
-            {
-                headlineChars += range.Length;
-            }
-
-            foreach (var word in summary.Words)
-            {
-                wordChars += word.Word.Length;
-                postings += word.Headlines.Count;
-            }
-
+            headlineChars += summary.Stats.HeadlineChars;
+            wordChars += summary.Stats.WordChars;
+            postings += summary.Stats.Postings;
             wordItems += summary.Words.Count;
         }
 
@@ -74,7 +63,8 @@ internal static class CorpusPlanBuilder
 
         // Source size estimates: text, plus about 8 characters per number written.
         int headlineBits = ShardBits(headlineChars + 8L * 6 * headlineCount);
-        int wordBits = ShardBits(wordChars + 8L * (8 * wordItems + postings));
+        // Words: a word repeated across files is counted once per file here, so this overestimates real text.
+        int wordBits = ShardBits(wordChars + 8L * (wordItems + postings));
         int chunkBits = blobNames.Count > 1 << BlobChunkBits ? BlobChunkBits : 0;
         var diagnostics = CheckLimits(className, documents, blobNames.Count, utf8, headlineChars + wordChars);
         foreach (var summary in documents)
@@ -166,17 +156,11 @@ internal static class CorpusPlanBuilder
         {
             var summary = documents[d];
             var document = summary.Document;
-            // The summary already holds each headline's text (sorted by partition): no new strings here.
-            var texts = new string[summary.HeadlineCount];
-            foreach (var item in summary.Headlines)
+            // Only a document's first copies can be the corpus's first: its repeats are skipped without hashing.
+            var headlines = new List<ConstantModel>(summary.FirstCopies.Count);
+            foreach (int h in summary.FirstCopies)
             {
-                texts[item.Local] = item.Text;
-            }
-
-            var headlines = new List<ConstantModel>();
-            for (int h = 0; h < texts.Length; h++)
-            {
-                string text = texts[h];
+                string text = summary.HeadlineTexts[h];
                 if (seenHeadlines.Add(text))
                 {
                     headlines.Add(new ConstantModel(headlineNames.Claim(summary.HeadlineNames[h]), text, document.FileName, headlineStart[d] + h));

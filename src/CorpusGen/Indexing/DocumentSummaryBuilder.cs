@@ -27,15 +27,20 @@ internal static class DocumentSummaryBuilder
         }
 
         var noPartitions = new int[PartitionCount + 1];
+        string baseName = Naming.ForFile(document.FileName, document.StableKey);
         return new DocumentSummary(
             layout,
-            Naming.ForFile(document.FileName, document.StableKey),
+            baseName,
+            BlobNames(baseName, layout.BlobCount),
+            new EquatableArray<string>(names),
             new EquatableArray<string>(names),
             document.HasArticle ? "_" : null,
             EquatableArray<HeadlineItem>.Empty,
             new EquatableArray<int>(noPartitions),
             EquatableArray<WordItem>.Empty,
             new EquatableArray<int>(noPartitions),
+            EquatableArray<int>.Empty,
+            default,
             new EquatableArray<DiagnosticInfo>(new[] { error }));
     }
 
@@ -45,14 +50,26 @@ internal static class DocumentSummaryBuilder
         int count = document.Headlines.Count;
         var names = new string[count];
         var headlines = new HeadlineItem[count];
-        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        var firsts = new List<int>(count);
+
+        // Words are found by their folded hash and confirmed with OrdinalIgnoreCase, so a repeated word costs no
+        // string; words with the same 64-bit hash but different text are chained.
+        var byHash = new Dictionary<ulong, int>();
         var wordText = new List<string>();
+        var wordHashes = new List<ulong>();
         var wordHeadlines = new List<List<int>>();
+        var sameHash = new List<int>();
         for (int h = 0; h < count; h++)
         {
             string text = document.GetText(document.Headlines[h]);
-            names[h] = Naming.FromText(text);
+            names[h] = Naming.ClaimableName(Naming.FromText(text));
             headlines[h] = new HeadlineItem(h, text, CorpusHash.Probe(text, 0, text.Length, 0));
+            if (texts.Add(text))
+            {
+                firsts.Add(h);
+            }
+
             for (int p = 0; p < text.Length;)
             {
                 if (!Naming.IsWordChar(text[p]))
@@ -67,12 +84,33 @@ internal static class DocumentSummaryBuilder
                     p++;
                 }
 
-                string word = text.Substring(start, p - start);
-                if (!words.TryGetValue(word, out int at))
+                int length = p - start;
+                ulong hash = CorpusHash.Word(text, start, length);
+                int at = byHash.TryGetValue(hash, out int chained) ? chained : -1;
+                int previous = -1;
+                while (at >= 0
+                    && (wordText[at].Length != length
+                        || string.Compare(wordText[at], 0, text, start, length, StringComparison.OrdinalIgnoreCase) != 0))
                 {
-                    words.Add(word, at = wordText.Count);
-                    wordText.Add(word);
+                    previous = at;
+                    at = sameHash[at];
+                }
+
+                if (at < 0)
+                {
+                    at = wordText.Count;
+                    wordText.Add(text.Substring(start, length));
+                    wordHashes.Add(hash);
                     wordHeadlines.Add(new List<int>());
+                    sameHash.Add(-1);
+                    if (previous < 0)
+                    {
+                        byHash.Add(hash, at);
+                    }
+                    else
+                    {
+                        sameHash[previous] = at;
+                    }
                 }
 
                 var list = wordHeadlines[at];
@@ -89,26 +127,56 @@ internal static class DocumentSummaryBuilder
         }
 
         var wordItems = new WordItem[wordText.Count];
+        long wordChars = 0, postings = 0;
         for (int w = 0; w < wordItems.Length; w++)
         {
-            string word = wordText[w];
-            wordItems[w] = new WordItem(word, CorpusHash.Word(word, 0, word.Length), new EquatableArray<int>(wordHeadlines[w].ToArray()));
+            wordItems[w] = new WordItem(wordText[w], wordHashes[w], new EquatableArray<int>(wordHeadlines[w].ToArray()));
+            wordChars += wordText[w].Length;
+            postings += wordHeadlines[w].Count;
         }
 
         // Stable sorts by partition: file order (first occurrence for words) within a partition.
         var headlinePartitions = SortByPartition(headlines, item => item.Hash);
         var wordPartitions = SortByPartition(wordItems, item => item.Hash);
-        string? title = document.Title is { } range ? Naming.FromText(document.GetText(range)) : null;
+        string? title = document.Title is { } range ? Naming.ClaimableName(Naming.FromText(document.GetText(range))) : null;
+        long headlineChars = 0;
+        foreach (var range2 in document.Headlines)
+        {
+            headlineChars += range2.Length;
+        }
+
+        string blobBaseName = Naming.ForFile(document.FileName, document.StableKey);
+        var headlineTexts = new string[count];
+        foreach (var item in headlines)
+        {
+            headlineTexts[item.Local] = item.Text;
+        }
+
         return new DocumentSummary(
             layout,
-            Naming.ForFile(document.FileName, document.StableKey),
+            blobBaseName,
+            BlobNames(blobBaseName, layout.BlobCount),
+            new EquatableArray<string>(headlineTexts),
             new EquatableArray<string>(names),
             title,
             new EquatableArray<HeadlineItem>(headlines),
             new EquatableArray<int>(headlinePartitions),
             new EquatableArray<WordItem>(wordItems),
             new EquatableArray<int>(wordPartitions),
+            new EquatableArray<int>(firsts.ToArray()),
+            new DocumentStats(headlineChars, wordChars, postings),
             EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static EquatableArray<string> BlobNames(string baseName, int count)
+    {
+        var names = new string[count];
+        for (int b = 0; b < count; b++)
+        {
+            names[b] = CorpusPlanBuilder.BlobName(baseName, b);
+        }
+
+        return new EquatableArray<string>(names);
     }
 
     /// <summary>Counting sort of <paramref name="items"/> by partition, in place and stable; returns the partition starts.</summary>

@@ -105,7 +105,8 @@ internal static class ShardBuilder
     {
         // Words equal under OrdinalIgnoreCase fold to one hash, so they meet in this shard; the first occurrence in
         // corpus order is the one stored.
-        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var byHash = new Dictionary<ulong, int>();
+        var sameHash = new List<int>();
         var texts = new List<string>();
         var hashes = new List<ulong>();
         var postings = new List<List<int>>();
@@ -113,12 +114,30 @@ internal static class ShardBuilder
         {
             foreach (var item in slice.Words)
             {
-                if (!words.TryGetValue(item.Word, out int at))
+                // Found by hash, confirmed by text; different words with one 64-bit hash are chained.
+                int at = byHash.TryGetValue(item.Hash, out int chained) ? chained : -1;
+                int previous = -1;
+                while (at >= 0 && !string.Equals(texts[at], item.Word, StringComparison.OrdinalIgnoreCase))
                 {
-                    words.Add(item.Word, at = texts.Count);
+                    previous = at;
+                    at = sameHash[at];
+                }
+
+                if (at < 0)
+                {
+                    at = texts.Count;
                     texts.Add(item.Word);
                     hashes.Add(item.Hash);
                     postings.Add(new List<int>(item.Headlines.Count));
+                    sameHash.Add(-1);
+                    if (previous < 0)
+                    {
+                        byHash.Add(item.Hash, at);
+                    }
+                    else
+                    {
+                        sameHash[previous] = at;
+                    }
                 }
 
                 // Documents come in corpus order and each lists its headlines ascending: postings stay ascending.

@@ -9,22 +9,30 @@ namespace CorpusGen.Models;
 /// </summary>
 /// <param name="Layout">The document and its blobs.</param>
 /// <param name="BlobBaseName">The identifier stem of the document's blobs.</param>
+/// <param name="BlobNames">The identifiers of the document's blobs.</param>
+/// <param name="HeadlineTexts">Each headline's text, in file order.</param>
 /// <param name="HeadlineNames">The constant name each headline asks for, before collisions are resolved.</param>
 /// <param name="TitleName">The constant name the title asks for, or null without an article.</param>
 /// <param name="Headlines">The headlines, by partition and then in file order.</param>
 /// <param name="HeadlinePartitions">Where each partition's headlines start in <see cref="Headlines"/> (one more entry at the end).</param>
 /// <param name="Words">The distinct words (OrdinalIgnoreCase) of the headlines, by partition and then by first occurrence.</param>
 /// <param name="WordPartitions">Where each partition's words start in <see cref="Words"/> (one more entry at the end).</param>
+/// <param name="FirstCopies">The local index of each headline whose text is not repeated earlier in the same document.</param>
+/// <param name="Stats">Sizes the corpus-wide step adds up to choose shard counts.</param>
 /// <param name="Diagnostics">A failure of the step itself (CORPUS006); the document's own diagnostics are in its layout.</param>
 internal sealed record DocumentSummary(
     DocumentLayout Layout,
     string BlobBaseName,
+    EquatableArray<string> BlobNames,
+    EquatableArray<string> HeadlineTexts,
     EquatableArray<string> HeadlineNames,
     string? TitleName,
     EquatableArray<HeadlineItem> Headlines,
     EquatableArray<int> HeadlinePartitions,
     EquatableArray<WordItem> Words,
     EquatableArray<int> WordPartitions,
+    EquatableArray<int> FirstCopies,
+    DocumentStats Stats,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     /// <summary>
@@ -37,6 +45,9 @@ internal sealed record DocumentSummary(
 
     public int HeadlineCount => Document.Headlines.Count;
 }
+
+/// <summary>Sizes of a document's index input: code units of its headlines and of its distinct words, and its word postings.</summary>
+internal readonly record struct DocumentStats(long HeadlineChars, long WordChars, long Postings);
 
 /// <summary>A headline as the index sees it.</summary>
 /// <param name="Local">Its index among the document's headlines.</param>
