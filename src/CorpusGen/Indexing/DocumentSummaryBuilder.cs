@@ -21,9 +21,11 @@ internal static class DocumentSummaryBuilder
     {
         var document = layout.Document;
         var names = new string[document.Headlines.Count];
+        var texts = new string[names.Length];
         for (int h = 0; h < names.Length; h++)
         {
             names[h] = "_";
+            texts[h] = document.GetText(document.Headlines[h]);
         }
 
         var noPartitions = new int[PartitionCount + 1];
@@ -32,7 +34,7 @@ internal static class DocumentSummaryBuilder
             layout,
             baseName,
             BlobNames(baseName, layout.BlobCount),
-            new EquatableArray<string>(names),
+            new EquatableArray<string>(texts),
             new EquatableArray<string>(names),
             document.HasArticle ? "_" : null,
             EquatableArray<HeadlineItem>.Empty,
@@ -53,13 +55,8 @@ internal static class DocumentSummaryBuilder
         var texts = new HashSet<string>(StringComparer.Ordinal);
         var firsts = new List<int>(count);
 
-        // Words are found by their folded hash and confirmed with OrdinalIgnoreCase, so a repeated word costs no
-        // string; words with the same 64-bit hash but different text are chained.
-        var byHash = new Dictionary<ulong, int>();
-        var wordText = new List<string>();
-        var wordHashes = new List<ulong>();
+        var groups = new WordGroups();
         var wordHeadlines = new List<List<int>>();
-        var sameHash = new List<int>();
         for (int h = 0; h < count; h++)
         {
             string text = document.GetText(document.Headlines[h]);
@@ -86,31 +83,11 @@ internal static class DocumentSummaryBuilder
 
                 int length = p - start;
                 ulong hash = CorpusHash.Word(text, start, length);
-                int at = byHash.TryGetValue(hash, out int chained) ? chained : -1;
-                int previous = -1;
-                while (at >= 0
-                    && (wordText[at].Length != length
-                        || string.Compare(wordText[at], 0, text, start, length, StringComparison.OrdinalIgnoreCase) != 0))
-                {
-                    previous = at;
-                    at = sameHash[at];
-                }
-
+                int at = groups.IndexOf(hash, text, start, length);
                 if (at < 0)
                 {
-                    at = wordText.Count;
-                    wordText.Add(text.Substring(start, length));
-                    wordHashes.Add(hash);
+                    at = groups.Add(hash, text.Substring(start, length));
                     wordHeadlines.Add(new List<int>());
-                    sameHash.Add(-1);
-                    if (previous < 0)
-                    {
-                        byHash.Add(hash, at);
-                    }
-                    else
-                    {
-                        sameHash[previous] = at;
-                    }
                 }
 
                 var list = wordHeadlines[at];
@@ -126,12 +103,12 @@ internal static class DocumentSummaryBuilder
             }
         }
 
-        var wordItems = new WordItem[wordText.Count];
+        var wordItems = new WordItem[groups.Count];
         long wordChars = 0, postings = 0;
         for (int w = 0; w < wordItems.Length; w++)
         {
-            wordItems[w] = new WordItem(wordText[w], wordHashes[w], new EquatableArray<int>(wordHeadlines[w].ToArray()));
-            wordChars += wordText[w].Length;
+            wordItems[w] = new WordItem(groups.Words[w], groups.Hashes[w], new EquatableArray<int>(wordHeadlines[w].ToArray()));
+            wordChars += groups.Words[w].Length;
             postings += wordHeadlines[w].Count;
         }
 

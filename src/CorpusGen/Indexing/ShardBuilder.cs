@@ -105,39 +105,17 @@ internal static class ShardBuilder
     {
         // Words equal under OrdinalIgnoreCase fold to one hash, so they meet in this shard; the first occurrence in
         // corpus order is the one stored.
-        var byHash = new Dictionary<ulong, int>();
-        var sameHash = new List<int>();
-        var texts = new List<string>();
-        var hashes = new List<ulong>();
+        var groups = new WordGroups();
         var postings = new List<List<int>>();
         foreach (var slice in input.Slices)
         {
             foreach (var item in slice.Words)
             {
-                // Found by hash, confirmed by text; different words with one 64-bit hash are chained.
-                int at = byHash.TryGetValue(item.Hash, out int chained) ? chained : -1;
-                int previous = -1;
-                while (at >= 0 && !string.Equals(texts[at], item.Word, StringComparison.OrdinalIgnoreCase))
-                {
-                    previous = at;
-                    at = sameHash[at];
-                }
-
+                int at = groups.IndexOf(item.Hash, item.Word, 0, item.Word.Length);
                 if (at < 0)
                 {
-                    at = texts.Count;
-                    texts.Add(item.Word);
-                    hashes.Add(item.Hash);
+                    at = groups.Add(item.Hash, item.Word);
                     postings.Add(new List<int>(item.Headlines.Count));
-                    sameHash.Add(-1);
-                    if (previous < 0)
-                    {
-                        byHash.Add(item.Hash, at);
-                    }
-                    else
-                    {
-                        sameHash[previous] = at;
-                    }
                 }
 
                 // Documents come in corpus order and each lists its headlines ascending: postings stay ascending.
@@ -150,11 +128,12 @@ internal static class ShardBuilder
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        var texts = groups.Words;
         int count = texts.Count;
         int bits = BitsFor(count);
         var keys = new KeyWriter(input.Class.Utf8);
         int header = 1;
-        var hashArray = hashes.ToArray();
+        var hashArray = groups.Hashes.ToArray();
         var (table, order) = Bucketize(hashArray, input.ShardBits, bits, header, WordRowWidth);
         table[0] = bits;
         int row = header + (1 << bits) + 1;

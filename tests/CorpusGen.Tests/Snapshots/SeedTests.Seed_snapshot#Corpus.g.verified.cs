@@ -90,24 +90,7 @@ internal static partial class Corpus
         // The partition hash (first and last four code units, length) picks the shard and, unless the shard chose
         // another probe offset or the full hash at compile time, the bucket too.
         int length = text.Length;
-        ulong first, last;
-        if (length >= 4)
-        {
-            first = Read4(text, 0);
-            last = Read4(text, length - 4);
-        }
-        else
-        {
-            first = 0;
-            for (int i = 0; i < length; i++)
-            {
-                first |= (ulong)text[i] << (16 * i);
-            }
-
-            last = first;
-        }
-
-        ulong hash = Finish(first, last, length);
+        ulong hash = ProbeHash(text, 0);
     #if CORPUSGEN_SPAN_TABLES
         global::System.ReadOnlySpan<int> table;
     #else
@@ -127,9 +110,9 @@ internal static partial class Corpus
     #pragma warning restore CS0162
 
         int probe = table[0];
-        if (probe > 0 && length >= 4)
+        if (probe > 0)
         {
-            hash = Finish(Read4(text, probe < length - 4 ? probe : length - 4), last, length);
+            hash = ProbeHash(text, probe);
         }
         else if (probe < 0)
         {
