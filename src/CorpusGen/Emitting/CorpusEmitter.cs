@@ -40,7 +40,6 @@ internal static class CorpusEmitter
             target.HasAscii ? "CORPUSGEN_ASCII" : null,
         });
         w.Line(target.HasSpans ? "using CorpusText = global::System.ReadOnlySpan<char>;" : "using CorpusText = global::System.String;");
-        w.Line(info.Utf8 ? "using CorpusKeys = global::System.ReadOnlySpan<byte>;" : "using CorpusKeys = global::System.String;");
         w.Line();
         WriteClass(w, info.Options, info.ClassName, documented: true, () =>
         {
@@ -134,24 +133,9 @@ internal static class CorpusEmitter
             w.Line();
             using (w.Block("static partial class Index"))
             {
-                string table = TableType(target);
-                string keys = KeysType(info);
-                Dispatcher(w, "Headlines", 1 << model.HeadlineShardBits, $"out {table} table, out {keys} keys", "out table, out keys");
+                ShardDirectory(w, info, "Headline", 1 << model.HeadlineShardBits, postings: false);
                 w.Line();
-                Dispatcher(w, "Words", 1 << model.WordShardBits, $"out {table} table, out {keys} keys", "out table, out keys");
-                w.Line();
-                using (w.Block($"internal static {table} WordPostings(int shard)"))
-                {
-                    using (w.Block("switch (shard)"))
-                    {
-                        for (int s = 0; s < 1 << model.WordShardBits; s++)
-                        {
-                            w.Line($"case {s}: return WordPostings{s};");
-                        }
-
-                        w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"shard\");");
-                    }
-                }
+                ShardDirectory(w, info, "Word", 1 << model.WordShardBits, postings: true);
             }
         });
         return w.ToString();
@@ -171,38 +155,36 @@ internal static class CorpusEmitter
             using (w.Block("static partial class Index"))
             {
                 string count = model.Count.ToString("N0", CultureInfo.InvariantCulture);
-                w.Line($"/// <summary>Shard {model.Shard} of the {(words ? "word" : "headline")} index: {count} {(words ? "distinct words" : "distinct headlines")}.</summary>");
+                string shard = model.Shard.ToString(CultureInfo.InvariantCulture);
+                string prefix = words ? "Word" : "Headline";
+                string what = words ? "word" : "headline";
+                string table = $"/// <summary>Shard {shard} of the {what} index: {count} {(words ? "distinct words" : "distinct headlines")}.</summary>";
+                string keys = $"/// <summary>The {what}s of shard {shard}, one after another.</summary>";
+                string postings = $"/// <summary>The headline indices of each word of shard {shard}, ascending per word.</summary>";
                 if (target.HasSpanTables)
                 {
-                    using (w.Block($"internal static void {name}(out {TableType(target)} table, out {KeysType(info)} keys)"))
-                    {
-                        IntArray(w, "table = ", model.Table, ";");
-                        KeysLiteral(w, info, "keys = ", model.Keys);
-                    }
-
+                    w.Line(table);
+                    IntArray(w, $"internal static global::System.ReadOnlySpan<int> {prefix}Table{shard} => ", model.Table, ";");
                     if (words)
                     {
                         w.Line();
-                        w.Line($"/// <summary>The headline indices of each word of shard {model.Shard}, ascending per word.</summary>");
-                        IntArray(w, $"internal static {TableType(target)} WordPostings{model.Shard} => ", model.Postings, ";");
+                        w.Line(postings);
+                        IntArray(w, $"internal static global::System.ReadOnlySpan<int> WordPostings{shard} => ", model.Postings, ";");
                     }
                 }
                 else
                 {
-                    // No spans over static data: arrays, filled once by the nested class's static constructor.
-                    using (w.Block($"internal static void {name}(out {TableType(target)} table, out {KeysType(info)} keys)"))
+                    // No spans over static data: arrays, filled by the nested class's static constructor on first use.
+                    w.Line(table);
+                    w.Line($"internal static int[] {prefix}Table{shard} {{ get {{ return {name}Data.Table; }} }}");
+                    if (words)
                     {
-                        w.Line($"table = {name}Data.Table;");
-                        w.Line($"keys = {name}Data.Keys;");
+                        w.Line();
+                        w.Line(postings);
+                        w.Line($"internal static int[] WordPostings{shard} {{ get {{ return {name}Data.Postings; }} }}");
                     }
 
                     w.Line();
-                    if (words)
-                    {
-                        w.Line($"internal static int[] WordPostings{model.Shard} {{ get {{ return {name}Data.Postings; }} }}");
-                        w.Line();
-                    }
-
                     using (w.Block($"private static class {name}Data"))
                     {
                         IntArray(w, "internal static readonly int[] Table = ", model.Table, ";");
@@ -210,10 +192,12 @@ internal static class CorpusEmitter
                         {
                             IntArray(w, "internal static readonly int[] Postings = ", model.Postings, ";");
                         }
-
-                        KeysLiteral(w, info, "internal const string Keys = ", model.Keys);
                     }
                 }
+
+                w.Line();
+                w.Line(keys);
+                KeysLiteral(w, info, info.Utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys);
             }
         });
         return w.ToString();
@@ -458,25 +442,43 @@ internal static class CorpusEmitter
         w.Builder.Append(info.Utf8 ? "\"u8;\n" : "\";\n");
     }
 
-    private static void Dispatcher(SourceWriter w, string name, int shards, string parameters, string arguments)
+    /// <summary>
+    /// Where each shard's data is, by shard number: the lookups index these arrays instead of switching on the shard
+    /// (an indirect jump that random queries mispredict). Spans over static data cannot be stored in an array, but
+    /// static data never moves, so its position relative to shard 0's is a constant of the process.
+    /// </summary>
+    private static void ShardDirectory(SourceWriter w, ClassInfo info, string prefix, int shards, bool postings)
     {
-        using (w.Block($"internal static void {name}(int shard, {parameters})"))
+        bool spans = info.Target.HasSpanTables;
+        w.Line($"/// <summary>Where each shard of the {prefix.ToLowerInvariant()} index is{(spans ? ": byte offsets from shard 0's data" : string.Empty)}.</summary>");
+        using (w.Block($"internal static class {prefix}Shards"))
         {
-            using (w.Block("switch (shard)"))
+            string offsets = "global::System.IntPtr[]";
+            Directory(w, spans ? offsets : "int[][]", "Tables", prefix + "Table", spans);
+            w.Line();
+            Directory(w, info.Utf8 ? offsets : "string[]", "Keys", prefix + "Keys", info.Utf8);
+            if (postings)
+            {
+                w.Line();
+                Directory(w, spans ? offsets : "int[][]", "Postings", "WordPostings", spans);
+            }
+        }
+
+        void Directory(SourceWriter w, string type, string name, string member, bool offset)
+        {
+            using (w.Block($"internal static readonly {type} {name} ="))
             {
                 for (int s = 0; s < shards; s++)
                 {
-                    w.Line($"case {s}: {name}{s}({arguments}); return;");
+                    w.Line(offset ? $"Offset({member}0, {member}{s})," : $"{member}{s},");
                 }
-
-                w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"shard\");");
             }
+
+            w.Builder.Length--;
+            w.Builder.Append(";\n");
         }
     }
 
-    private static string TableType(TargetInfo target) => target.HasSpanTables ? "global::System.ReadOnlySpan<int>" : "int[]";
-
-    private static string KeysType(ClassInfo info) => info.Utf8 ? "global::System.ReadOnlySpan<byte>" : "string";
 
     private static string ApplyNullable(string template, bool nullable) =>
         template.Replace("/*?*/", nullable ? "?" : string.Empty).Replace("/*!*/", nullable ? "!" : string.Empty);

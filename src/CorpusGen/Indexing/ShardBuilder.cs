@@ -11,8 +11,10 @@ namespace CorpusGen.Indexing;
 /// the result; the layouts below are the contract between the two.
 /// </summary>
 /// <remarks>
-/// Headline shard table: <c>[probe, bits, 2^bits + 1 bucket starts, rows of 4]</c>, a row being
-/// <c>[headline index, length in UTF-16 code units, key offset, key length as stored]</c>. The probe is 0 when the
+/// Headline shard table: <c>[probe, bits, 2^bits + 1 bucket starts, rows of 5]</c>, a row being
+/// <c>[headline index, length in UTF-16 code units, key offset, key length as stored, fingerprint]</c>; the
+/// fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
+/// that differs from the key anywhere is usually turned away without reading the key. The probe is 0 when the
 /// bucket comes from the partition hash itself, -1 for the full hash, or else the offset of the second four code
 /// units hashed. Word shard table: <c>[bits, 2^bits + 1 bucket starts, rows of 6]</c>, a row being
 /// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>. Bucket
@@ -20,7 +22,7 @@ namespace CorpusGen.Indexing;
 /// </remarks>
 internal static class ShardBuilder
 {
-    public const int HeadlineRowWidth = 4;
+    public const int HeadlineRowWidth = 5;
     public const int WordRowWidth = 6;
 
     /// <summary>A probe whose longest bucket exceeds this falls back to the full hash.</summary>
@@ -95,6 +97,7 @@ internal static class ShardBuilder
             table[row + 1] = texts[i].Length;
             table[row + 2] = offset;
             table[row + 3] = stored;
+            table[row + 4] = CorpusHash.Fingerprint(texts[i], 0, texts[i].Length);
             row += HeadlineRowWidth;
         }
 

@@ -5,18 +5,17 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the word index: 0 distinct words.</summary>
-        internal static void Words0(out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
+        internal static global::System.ReadOnlySpan<int> WordTable0 => new int[]
         {
-            table = new int[]
-            {
-                1, 4, 4, 4,
-            };
-            keys = ""u8;
-        }
+            1, 4, 4, 4,
+        };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
         internal static global::System.ReadOnlySpan<int> WordPostings0 => new int[]
         {
         };
+
+        /// <summary>The words of shard 0, one after another.</summary>
+        internal static global::System.ReadOnlySpan<byte> WordKeys0 => ""u8;
     }
 }

@@ -5,14 +5,13 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the headline index: 3 distinct headlines.</summary>
-        internal static void Headlines0(out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
+        internal static global::System.ReadOnlySpan<int> HeadlineTable0 => new int[]
         {
-            table = new int[]
-            {
-                0, 3, 11, 11, 15, 15, 15, 19, 23, 23, 23, 3, 16, 0, 16, 1,
-                19, 16, 19, 0, 15, 35, 15,
-            };
-            keys = "Article headlineOnly headlines hereShared headline"u8;
-        }
+            0, 3, 11, 11, 16, 16, 16, 21, 26, 26, 26, 3, 16, 0, 16, -1829230547,
+            1, 19, 16, 19, 1942609887, 0, 15, 35, 15, -1435706139,
+        };
+
+        /// <summary>The headlines of shard 0, one after another.</summary>
+        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "Article headlineOnly headlines hereShared headline"u8;
     }
 }

@@ -5,13 +5,12 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the headline index: 1 distinct headlines.</summary>
-        internal static void Headlines0(out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
+        internal static global::System.ReadOnlySpan<int> HeadlineTable0 => new int[]
         {
-            table = new int[]
-            {
-                0, 1, 5, 5, 9, 0, 12, 0, 12,
-            };
-            keys = "One headline"u8;
-        }
+            0, 1, 5, 5, 10, 0, 12, 0, 12, 2096207685,
+        };
+
+        /// <summary>The headlines of shard 0, one after another.</summary>
+        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "One headline"u8;
     }
 }

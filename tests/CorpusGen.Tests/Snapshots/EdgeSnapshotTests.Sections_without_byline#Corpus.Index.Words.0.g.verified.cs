@@ -5,20 +5,19 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the word index: 2 distinct words.</summary>
-        internal static void Words0(out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
+        internal static global::System.ReadOnlySpan<int> WordTable0 => new int[]
         {
-            table = new int[]
-            {
-                2, 6, 6, 6, 12, 18, 368527900, 8, 0, 8, 0, 1, -1604428319, 3, 8, 3,
-                1, 1,
-            };
-            keys = "headlineOne"u8;
-        }
+            2, 6, 6, 6, 12, 18, 368527900, 8, 0, 8, 0, 1, -1604428319, 3, 8, 3,
+            1, 1,
+        };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
         internal static global::System.ReadOnlySpan<int> WordPostings0 => new int[]
         {
             0, 0,
         };
+
+        /// <summary>The words of shard 0, one after another.</summary>
+        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "headlineOne"u8;
     }
 }

@@ -5,33 +5,35 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the headline index: 50 distinct headlines.</summary>
-        internal static void Headlines0(out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
+        internal static global::System.ReadOnlySpan<int> HeadlineTable0 => new int[]
         {
-            table = new int[]
-            {
-                0, 7, 131, 131, 131, 131, 131, 131, 135, 139, 143, 143, 143, 143, 147, 147,
-                151, 151, 151, 155, 155, 155, 159, 159, 159, 159, 159, 163, 163, 163, 167, 167,
-                171, 171, 171, 171, 175, 179, 179, 187, 187, 191, 191, 195, 195, 195, 199, 203,
-                207, 211, 215, 219, 219, 219, 219, 219, 219, 223, 227, 227, 227, 227, 227, 227,
-                231, 231, 231, 235, 235, 239, 239, 239, 243, 243, 247, 247, 251, 255, 259, 259,
-                259, 259, 259, 263, 267, 267, 267, 267, 267, 267, 271, 271, 275, 275, 275, 279,
-                279, 279, 279, 283, 287, 287, 287, 287, 287, 291, 291, 291, 295, 295, 299, 303,
-                303, 311, 315, 315, 315, 315, 315, 319, 319, 319, 319, 323, 323, 323, 327, 331,
-                331, 331, 331, 4, 62, 0, 62, 47, 61, 62, 61, 37, 53, 123, 53, 29,
-                61, 176, 61, 1, 60, 237, 60, 46, 58, 297, 58, 16, 55, 355, 55, 19,
-                73, 410, 73, 49, 62, 483, 62, 20, 51, 545, 51, 24, 60, 596, 60, 44,
-                48, 656, 48, 41, 67, 704, 67, 42, 51, 771, 51, 45, 54, 822, 54, 2,
-                65, 876, 65, 48, 54, 941, 54, 34, 60, 995, 60, 12, 61, 1055, 61, 31,
-                58, 1116, 58, 6, 57, 1174, 57, 40, 46, 1231, 46, 28, 66, 1277, 66, 21,
-                63, 1343, 63, 8, 41, 1406, 41, 3, 58, 1447, 58, 25, 65, 1505, 65, 43,
-                60, 1570, 60, 15, 70, 1630, 70, 35, 57, 1700, 57, 17, 60, 1757, 60, 33,
-                76, 1817, 76, 14, 44, 1893, 44, 23, 66, 1937, 66, 5, 57, 2003, 57, 13,
-                55, 2060, 55, 36, 58, 2115, 58, 22, 44, 2173, 44, 10, 56, 2217, 56, 7,
-                53, 2273, 53, 27, 54, 2326, 54, 18, 65, 2380, 65, 30, 61, 2445, 61, 11,
-                72, 2506, 72, 26, 61, 2578, 61, 0, 71, 2639, 71, 9, 55, 2710, 55, 39,
-                63, 2765, 63, 32, 56, 2828, 56, 38, 69, 2884, 69,
-            };
-            keys = "Is Argentina's Milei on brink of leaving Paris climate accord?End of a love affair: news media quit X over 'disinformation'Trump pressures US Senate with divisive cabinet picksPogba's Juve contract terminated despite doping ban reductionUruguay end winless run with dramatic late win over ColombiaSpringboks skipper Kolisi wary of England's 'gifted' SmithFitch upgrades Argentina debt rating amid economic painRonaldo shines as Portugal rout Poland to reach Nations League last-eightScholz urges Ukraine talks in first call with Putin since 2022Spain beat Denmark to seal Nations League group winLebanon said studying US truce plan for Israel-Hezbollah warZverev reaches ATP Finals last four, Alcaraz outSwiatek, Linette take Poland past Spain into BJK Cup quarter-finalsLeftist voices seek to be heard at Rio's G20 summitBoeing strike will hurt Ethiopian Airlines growth: CEOMax potential: 10 years since a teenage Verstappen wowed in MacauUS finalizes up to $6.6 bn funding for chip giant TSMCXi, Biden at Asia-Pacific summit under Trump trade war cloudKosovo players walk off in Romania game after 'Serbia' chantsMichael Johnson's Grand Slam Track series to have LA finalRevolution over but more protests than ever in BangladeshLeader of Spain flood region admits 'mistakes'George tells England to prepare for rugby 'war' against SpringboksFormer AFCON champions Ghana bow out as minnows Comoros qualifyIreland won 'ugly', says relieved FarrellTens of thousands flee as Typhoon Man-yi nears PhilippinesXi warns against 'protectionism' at APEC summit under Trump cloudWales coach Jenkins urges players to 'get back on the horse'Ronaldo at double as Portugal reach Nations League quarters, Spain winIndia go on record six-hitting spree against South AfricaTrump picks Doug Burgum as energy czar in new administrationAlcaraz eyeing triumphant Davis Cup farewell for Nadal after ATP Finals exitNervy Irish edge Argentina in Test nailbiterAt summit under Trump shadow, Xi and Biden signal turbulence aheadBig Bang: Trump and Musk could redefine US space strategyLame-duck Biden tries to reassure allies as Trump loomsFrance skipper Dupont says All Blacks 'back to their best'Poland, Britain reach BJK Cup quarter-finalsEngland's Hull grabs lead over No.1 Korda at LPGA AnnikaMinister resigns but Dutch coalition remains in placeIndia in record six-hitting spree to rout South AfricaPhone documentary details struggles of Afghan women under TalibanUkraine slams Scholz after first call with Putin in two yearsKosovo players walk off in Romania after 'Serbia' chants, game abandonedNigerian UN nurse escapes jihadist kidnappers after six yearsDutch coalition survives political turmoil after minister's resignationStirring 'haka' dance disrupts New Zealand's parliamentHigh-ball hero Steward ready to 'front up' against South AfricaKagiyama, Yoshida put Japan on top at Finland Grand PrixBagnaia strikes late in Barcelona practice to edge title rival Martin"u8;
-        }
+            0, 7, 131, 131, 131, 131, 131, 131, 136, 141, 146, 146, 146, 146, 151, 151,
+            156, 156, 156, 161, 161, 161, 166, 166, 166, 166, 166, 171, 171, 171, 176, 176,
+            181, 181, 181, 181, 186, 191, 191, 201, 201, 206, 206, 211, 211, 211, 216, 221,
+            226, 231, 236, 241, 241, 241, 241, 241, 241, 246, 251, 251, 251, 251, 251, 251,
+            256, 256, 256, 261, 261, 266, 266, 266, 271, 271, 276, 276, 281, 286, 291, 291,
+            291, 291, 291, 296, 301, 301, 301, 301, 301, 301, 306, 306, 311, 311, 311, 316,
+            316, 316, 316, 321, 326, 326, 326, 326, 326, 331, 331, 331, 336, 336, 341, 346,
+            346, 356, 361, 361, 361, 361, 361, 366, 366, 366, 366, 371, 371, 371, 376, 381,
+            381, 381, 381, 4, 62, 0, 62, 2130981141, 47, 61, 62, 61, 1252337321, 37, 53, 123,
+            53, -1381155497, 29, 61, 176, 61, 855151365, 1, 60, 237, 60, 1271154281, 46, 58, 297, 58,
+            204305933, 16, 55, 355, 55, 202796589, 19, 73, 410, 73, -877227107, 49, 62, 483, 62, 383652747,
+            20, 51, 545, 51, -1896104615, 24, 60, 596, 60, -1245245379, 44, 48, 656, 48, -974387601, 41,
+            67, 704, 67, 1595973575, 42, 51, 771, 51, -2055038139, 45, 54, 822, 54, 1005281643, 2, 65,
+            876, 65, 1830376255, 48, 54, 941, 54, -1773575055, 34, 60, 995, 60, 150850621, 12, 61, 1055,
+            61, 1121483689, 31, 58, 1116, 58, 126476025, 6, 57, 1174, 57, 1810520525, 40, 46, 1231, 46,
+            -1832972325, 28, 66, 1277, 66, -787593173, 21, 63, 1343, 63, -1257309313, 8, 41, 1406, 41, -565542863,
+            3, 58, 1447, 58, -379858117, 25, 65, 1505, 65, -183437745, 43, 60, 1570, 60, 733606221, 15,
+            70, 1630, 70, 1555326329, 35, 57, 1700, 57, -1789460241, 17, 60, 1757, 60, -1152316085, 33, 76,
+            1817, 76, 1406955437, 14, 44, 1893, 44, 154281001, 23, 66, 1937, 66, -715275503, 5, 57, 2003,
+            57, -267485571, 13, 55, 2060, 55, 2016770461, 36, 58, 2115, 58, 1305403637, 22, 44, 2173, 44,
+            -2093832745, 10, 56, 2217, 56, 1086006167, 7, 53, 2273, 53, 331346471, 27, 54, 2326, 54, -1920894529,
+            18, 65, 2380, 65, 210673983, 30, 61, 2445, 61, 248244581, 11, 72, 2506, 72, -791484675, 26,
+            61, 2578, 61, -1340391401, 0, 71, 2639, 71, 692420899, 9, 55, 2710, 55, -2027078845, 39, 63,
+            2765, 63, -1013875127, 32, 56, 2828, 56, 37729279, 38, 69, 2884, 69, -1433470569,
+        };
+
+        /// <summary>The headlines of shard 0, one after another.</summary>
+        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "Is Argentina's Milei on brink of leaving Paris climate accord?End of a love affair: news media quit X over 'disinformation'Trump pressures US Senate with divisive cabinet picksPogba's Juve contract terminated despite doping ban reductionUruguay end winless run with dramatic late win over ColombiaSpringboks skipper Kolisi wary of England's 'gifted' SmithFitch upgrades Argentina debt rating amid economic painRonaldo shines as Portugal rout Poland to reach Nations League last-eightScholz urges Ukraine talks in first call with Putin since 2022Spain beat Denmark to seal Nations League group winLebanon said studying US truce plan for Israel-Hezbollah warZverev reaches ATP Finals last four, Alcaraz outSwiatek, Linette take Poland past Spain into BJK Cup quarter-finalsLeftist voices seek to be heard at Rio's G20 summitBoeing strike will hurt Ethiopian Airlines growth: CEOMax potential: 10 years since a teenage Verstappen wowed in MacauUS finalizes up to $6.6 bn funding for chip giant TSMCXi, Biden at Asia-Pacific summit under Trump trade war cloudKosovo players walk off in Romania game after 'Serbia' chantsMichael Johnson's Grand Slam Track series to have LA finalRevolution over but more protests than ever in BangladeshLeader of Spain flood region admits 'mistakes'George tells England to prepare for rugby 'war' against SpringboksFormer AFCON champions Ghana bow out as minnows Comoros qualifyIreland won 'ugly', says relieved FarrellTens of thousands flee as Typhoon Man-yi nears PhilippinesXi warns against 'protectionism' at APEC summit under Trump cloudWales coach Jenkins urges players to 'get back on the horse'Ronaldo at double as Portugal reach Nations League quarters, Spain winIndia go on record six-hitting spree against South AfricaTrump picks Doug Burgum as energy czar in new administrationAlcaraz eyeing triumphant Davis Cup farewell for Nadal after ATP Finals exitNervy Irish edge Argentina in Test nailbiterAt summit under Trump shadow, Xi and Biden signal turbulence aheadBig Bang: Trump and Musk could redefine US space strategyLame-duck Biden tries to reassure allies as Trump loomsFrance skipper Dupont says All Blacks 'back to their best'Poland, Britain reach BJK Cup quarter-finalsEngland's Hull grabs lead over No.1 Korda at LPGA AnnikaMinister resigns but Dutch coalition remains in placeIndia in record six-hitting spree to rout South AfricaPhone documentary details struggles of Afghan women under TalibanUkraine slams Scholz after first call with Putin in two yearsKosovo players walk off in Romania after 'Serbia' chants, game abandonedNigerian UN nurse escapes jihadist kidnappers after six yearsDutch coalition survives political turmoil after minister's resignationStirring 'haka' dance disrupts New Zealand's parliamentHigh-ball hero Steward ready to 'front up' against South AfricaKagiyama, Yoshida put Japan on top at Finland Grand PrixBagnaia strikes late in Barcelona practice to edge title rival Martin"u8;
     }
 }

@@ -41,31 +41,37 @@ internal static partial class Corpus
 
     static partial class Index
     {
-        internal static void Headlines(int shard, out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
+        /// <summary>Where each shard of the headline index is: byte offsets from shard 0's data.</summary>
+        internal static class HeadlineShards
         {
-            switch (shard)
+            internal static readonly global::System.IntPtr[] Tables =
             {
-                case 0: Headlines0(out table, out keys); return;
-                default: throw new global::System.ArgumentOutOfRangeException("shard");
-            }
+                Offset(HeadlineTable0, HeadlineTable0),
+            };
+
+            internal static readonly global::System.IntPtr[] Keys =
+            {
+                Offset(HeadlineKeys0, HeadlineKeys0),
+            };
         }
 
-        internal static void Words(int shard, out global::System.ReadOnlySpan<int> table, out global::System.ReadOnlySpan<byte> keys)
+        /// <summary>Where each shard of the word index is: byte offsets from shard 0's data.</summary>
+        internal static class WordShards
         {
-            switch (shard)
+            internal static readonly global::System.IntPtr[] Tables =
             {
-                case 0: Words0(out table, out keys); return;
-                default: throw new global::System.ArgumentOutOfRangeException("shard");
-            }
-        }
+                Offset(WordTable0, WordTable0),
+            };
 
-        internal static global::System.ReadOnlySpan<int> WordPostings(int shard)
-        {
-            switch (shard)
+            internal static readonly global::System.IntPtr[] Keys =
             {
-                case 0: return WordPostings0;
-                default: throw new global::System.ArgumentOutOfRangeException("shard");
-            }
+                Offset(WordKeys0, WordKeys0),
+            };
+
+            internal static readonly global::System.IntPtr[] Postings =
+            {
+                Offset(WordPostings0, WordPostings0),
+            };
         }
     }
 }

@@ -6,7 +6,6 @@
 #nullable enable
 
 using CorpusText = global::System.ReadOnlySpan<char>;
-using CorpusKeys = global::System.ReadOnlySpan<byte>;
 
 /// <summary>The corpus compiled into this assembly by CorpusGen: headlines, documents, articles and their lookups.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
@@ -85,6 +84,8 @@ internal static partial class Corpus
     }
     #endif
 
+    // The lookups below read tables that the generator built and checked, so the span variant reads them through
+    // Unsafe.Add without bounds checks; the array variant is the same code with indexers.
     private static int FindHeadline(CorpusText text)
     {
         // The partition hash (first and last four code units, length) picks the shard and, unless the shard chose
@@ -92,49 +93,103 @@ internal static partial class Corpus
         int length = text.Length;
         ulong hash = ProbeHash(text, 0);
     #if CORPUSGEN_SPAN_TABLES
-        global::System.ReadOnlySpan<int> table;
+        ref int table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.HeadlineTable0);
     #else
-        int[] table;
+        int[] table = Index.HeadlineTable0;
     #endif
-        CorpusKeys keys;
-        // The shard count is a constant of the generated tables: one of the two calls is dead code, by design.
+    #if CORPUSGEN_UTF8
+        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.HeadlineKeys0);
+    #else
+        string keys = Index.HeadlineKeys0;
+    #endif
+        // The shard count is a constant of the generated tables: with one shard the compiler drops this block.
     #pragma warning disable CS0162
-        if (Tables.HeadlineShardBits == 0)
+        if (Tables.HeadlineShardBits != 0)
         {
-            Index.Headlines0(out table, out keys);
-        }
-        else
-        {
-            Index.Headlines((int)(hash >> (64 - Tables.HeadlineShardBits)), out table, out keys);
+            int shard = (int)(hash >> (64 - Tables.HeadlineShardBits));
+    #if CORPUSGEN_SPAN_TABLES
+            table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref table, Index.HeadlineShards.Tables[shard]);
+    #else
+            table = Index.HeadlineShards.Tables[shard];
+    #endif
+    #if CORPUSGEN_UTF8
+            keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref keys, Index.HeadlineShards.Keys[shard]);
+    #else
+            keys = Index.HeadlineShards.Keys[shard];
+    #endif
         }
     #pragma warning restore CS0162
 
-        int probe = table[0];
-        if (probe > 0)
+    #if CORPUSGEN_SPAN_TABLES
+        int probe = table;
+        if (probe != 0)
         {
-            hash = ProbeHash(text, probe);
+            hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
         }
-        else if (probe < 0)
+
+        int bucket = 2 + (int)((hash << Tables.HeadlineShardBits) >> (64 - global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 1)));
+        int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
+        int fingerprint = 0;
+        for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 5)
         {
-            hash = FullHash(text);
+            ref int entry = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) != length)
+            {
+                continue;
+            }
+
+            // Computed once, and only for a query of the length of some key in its bucket.
+            if (fingerprint == 0)
+            {
+                fingerprint = Fingerprint(text);
+            }
+
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4) == fingerprint
+    #if CORPUSGEN_UTF8
+                && KeyEquals(text, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+    #else
+                && KeyEquals(text, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+    #endif
+            {
+                return entry;
+            }
+        }
+    #else
+        int probe = table[0];
+        if (probe != 0)
+        {
+            hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
         }
 
         int bucket = 2 + (int)((hash << Tables.HeadlineShardBits) >> (64 - table[1]));
         int end = table[bucket + 1];
-        for (int row = table[bucket]; row < end; row += 4)
+        int fingerprint = 0;
+        for (int row = table[bucket]; row < end; row += 5)
         {
-            if (table[row + 1] == length && KeyEquals(text, keys, table[row + 2], table[row + 3]))
+            if (table[row + 1] != length)
+            {
+                continue;
+            }
+
+            if (fingerprint == 0)
+            {
+                fingerprint = Fingerprint(text);
+            }
+
+            if (table[row + 4] == fingerprint && KeyEquals(text, keys, table[row + 2], table[row + 3]))
             {
                 return table[row];
             }
         }
+    #endif
 
         return -1;
     }
 
     private static HeadlineIndices FindWord(CorpusText word)
     {
-        if (word.Length == 0)
+        int length = word.Length;
+        if (length == 0)
         {
             return default(HeadlineIndices);
         }
@@ -142,26 +197,52 @@ internal static partial class Corpus
         ulong hash = WordHash(word);
         int shard = 0;
     #if CORPUSGEN_SPAN_TABLES
-        global::System.ReadOnlySpan<int> table;
+        ref int table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordTable0);
     #else
-        int[] table;
+        int[] table = Index.WordTable0;
     #endif
-        CorpusKeys keys;
+    #if CORPUSGEN_UTF8
+        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordKeys0);
+    #else
+        string keys = Index.WordKeys0;
+    #endif
     #pragma warning disable CS0162
-        if (Tables.WordShardBits == 0)
-        {
-            Index.Words0(out table, out keys);
-        }
-        else
+        if (Tables.WordShardBits != 0)
         {
             shard = (int)(hash >> (64 - Tables.WordShardBits));
-            Index.Words(shard, out table, out keys);
+    #if CORPUSGEN_SPAN_TABLES
+            table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref table, Index.WordShards.Tables[shard]);
+    #else
+            table = Index.WordShards.Tables[shard];
+    #endif
+    #if CORPUSGEN_UTF8
+            keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref keys, Index.WordShards.Keys[shard]);
+    #else
+            keys = Index.WordShards.Keys[shard];
+    #endif
         }
     #pragma warning restore CS0162
 
-        int bucket = 1 + (int)((hash << Tables.WordShardBits) >> (64 - table[0]));
         int fingerprint = (int)hash;
-        int length = word.Length;
+    #if CORPUSGEN_SPAN_TABLES
+        int bucket = 1 + (int)((hash << Tables.WordShardBits) >> (64 - table));
+        int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
+        for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 6)
+        {
+            ref int entry = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
+            if (entry == fingerprint
+                && global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == length
+    #if CORPUSGEN_UTF8
+                && KeyEqualsIgnoreCase(word, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+    #else
+                && KeyEqualsIgnoreCase(word, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+    #endif
+            {
+                return new HeadlineIndices(shard, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 5));
+            }
+        }
+    #else
+        int bucket = 1 + (int)((hash << Tables.WordShardBits) >> (64 - table[0]));
         int end = table[bucket + 1];
         for (int row = table[bucket]; row < end; row += 6)
         {
@@ -172,25 +253,38 @@ internal static partial class Corpus
                 return new HeadlineIndices(shard, table[row + 4], table[row + 5]);
             }
         }
+    #endif
 
         return default(HeadlineIndices);
     }
 
-    #if CORPUSGEN_SPAN_TABLES
-    private static global::System.ReadOnlySpan<int> WordPostings(int shard)
-    #else
-    private static int[] WordPostings(int shard)
-    #endif
+    /// <summary>The <paramref name="position"/>th posting of a word shard: a headline index.</summary>
+    private static int Posting(int shard, int position)
     {
+    #if CORPUSGEN_SPAN_TABLES
+        ref int postings = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordPostings0);
     #pragma warning disable CS0162
-        if (Tables.WordShardBits == 0)
+        if (Tables.WordShardBits != 0)
         {
-            return Index.WordPostings0;
+            postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref postings, Index.WordShards.Postings[shard]);
         }
-
-        return Index.WordPostings(shard);
     #pragma warning restore CS0162
+
+        return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
+    #else
+        return Index.WordShards.Postings[shard][position];
+    #endif
     }
+
+    #if CORPUSGEN_SPAN_TABLES
+    /// <summary>How far a shard's static data lies from shard 0's, in bytes. Static data does not move, so this is fixed for the life of the process.</summary>
+    private static global::System.IntPtr Offset<T>(global::System.ReadOnlySpan<T> first, global::System.ReadOnlySpan<T> shard)
+    {
+        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(first),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(shard));
+    }
+    #endif
 
     // The hashes below are computed by the generator on the same UTF-16 code units; CorpusGen's tests keep the two in step.
     private const ulong HashMultiplier1 = 0x9E3779B97F4A7C15UL;
@@ -238,6 +332,46 @@ internal static partial class Corpus
         }
 
         return Finish(hash, tail, length);
+    }
+
+    /// <summary>The sum of every four code units (the last four overlapping), mixed, never 0: turns away near misses without reading the key.</summary>
+    private static int Fingerprint(CorpusText text)
+    {
+        int length = text.Length;
+        ulong sum = (ulong)(uint)length;
+        if (length >= 4)
+        {
+            // Two sums, so that the additions do not wait on each other.
+            ulong other = 0;
+            int i = 0;
+            for (; i + 8 <= length; i += 8)
+            {
+                sum += Read4(text, i);
+                other += Read4(text, i + 4);
+            }
+
+            if (i + 4 <= length)
+            {
+                sum += Read4(text, i);
+                i += 4;
+            }
+
+            if (i < length)
+            {
+                sum += Read4(text, length - 4);
+            }
+
+            sum += other;
+        }
+        else
+        {
+            for (int i = 0; i < length; i++)
+            {
+                sum += (ulong)text[i] << (16 * i);
+            }
+        }
+
+        return (int)(unchecked(sum * HashMultiplier2) >> 32) | 1;
     }
 
     /// <summary>The probe hash over case-folded code units, so that words equal under OrdinalIgnoreCase hash equal.</summary>
@@ -293,8 +427,16 @@ internal static partial class Corpus
     {
         if (global::System.BitConverter.IsLittleEndian)
         {
+    #if CORPUSGEN_SPAN_TABLES
+            // The callers keep index + 4 within the text.
+            return global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(
+                ref global::System.Runtime.CompilerServices.Unsafe.As<char, byte>(
+                    ref global::System.Runtime.CompilerServices.Unsafe.Add(
+                        ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text), index)));
+    #else
             return global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(
                 global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.Slice(index, 4)));
+    #endif
         }
 
         return text[index] | (ulong)text[index + 1] << 16 | (ulong)text[index + 2] << 32 | (ulong)text[index + 3] << 48;
@@ -307,9 +449,10 @@ internal static partial class Corpus
     #endif
 
     #if CORPUSGEN_UTF8
-    private static bool KeyEquals(global::System.ReadOnlySpan<char> text, global::System.ReadOnlySpan<byte> keys, int offset, int stored)
+    private static bool KeyEquals(global::System.ReadOnlySpan<char> text, ref byte keys, int offset, int stored)
     {
-        global::System.ReadOnlySpan<byte> key = keys.Slice(offset, stored);
+        global::System.ReadOnlySpan<byte> key = global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), stored);
         if (stored == text.Length)
         {
             // As many bytes as code units: the key is ASCII.
@@ -357,9 +500,10 @@ internal static partial class Corpus
         }
     }
 
-    private static bool KeyEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, global::System.ReadOnlySpan<byte> keys, int offset, int stored)
+    private static bool KeyEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, ref byte keys, int offset, int stored)
     {
-        global::System.ReadOnlySpan<byte> key = keys.Slice(offset, stored);
+        global::System.ReadOnlySpan<byte> key = global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), stored);
         if (stored == word.Length)
         {
             // An ASCII key: no character outside ASCII equals an ASCII one under OrdinalIgnoreCase.
@@ -419,6 +563,9 @@ internal static partial class Corpus
     #else
     private static bool KeyEquals(CorpusText text, string keys, int offset, int length)
     {
+    #if CORPUSGEN_SPANS
+        return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(keys, offset, length));
+    #else
         for (int i = 0; i < length; i++)
         {
             if (text[i] != keys[offset + i])
@@ -428,6 +575,7 @@ internal static partial class Corpus
         }
 
         return true;
+    #endif
     }
 
     private static bool KeyEqualsIgnoreCase(CorpusText word, string keys, int offset, int length)
@@ -823,7 +971,7 @@ internal static partial class Corpus
                     throw new global::System.ArgumentOutOfRangeException("index");
                 }
 
-                return WordPostings(_shard)[_start + index];
+                return Posting(_shard, _start + index);
             }
         }
 
@@ -838,7 +986,7 @@ internal static partial class Corpus
         {
             for (int i = 0; i < _count; i++)
             {
-                yield return WordPostings(_shard)[_start + i];
+                yield return Posting(_shard, _start + i);
             }
         }
 
@@ -864,7 +1012,7 @@ internal static partial class Corpus
             /// <summary>Gets the current headline index.</summary>
             public int Current
             {
-                get { return WordPostings(_shard)[_position]; }
+                get { return Posting(_shard, _position); }
             }
 
             /// <summary>Moves to the next match.</summary>
