@@ -11,10 +11,11 @@ namespace CorpusGen.Indexing;
 /// the result; the layouts below are the contract between the two.
 /// </summary>
 /// <remarks>
-/// Headline shard table: <c>[probe, bits, 2^bits + 1 bucket starts, rows of 5]</c>, a row being
+/// Headline shard table: <c>[probe, bits, check, 2^bits + 1 bucket starts, rows of 5]</c>, a row being
 /// <c>[headline index, length in UTF-16 code units, key offset, key length as stored, fingerprint]</c>; the
 /// fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
-/// that differs from the key anywhere is usually turned away without reading the key. The probe is 0 when the
+/// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only when
+/// <c>check</c> is 1, in shards with keys too large to stay in cache. The probe is 0 when the
 /// bucket comes from the partition hash itself, -1 for the full hash, or else the offset of the second four code
 /// units hashed. Word shard table: <c>[bits, 2^bits + 1 bucket starts, rows of 6]</c>, a row being
 /// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>. Bucket
@@ -27,6 +28,12 @@ internal static class ShardBuilder
 
     /// <summary>A probe whose longest bucket exceeds this falls back to the full hash.</summary>
     private const int MaxProbeChain = 6;
+
+    /// <summary>
+    /// Past this many bytes of keys a shard's lookups check the fingerprint before reading a key. Below it the keys
+    /// stay in the first-level cache and comparing one is cheaper than hashing the whole query.
+    /// </summary>
+    private const int FingerprintKeyBytes = 16 * 1024;
 
     private static readonly int[] ProbeCandidates = { 0, 4, 8, 12, 16, 24, 32 };
 
@@ -85,10 +92,11 @@ internal static class ShardBuilder
 
         cancellationToken.ThrowIfCancellationRequested();
         var keys = new KeyWriter(input.Class.Utf8);
-        int header = 2;
+        int header = 3;
         var (table, order) = Bucketize(hashes, shardBits, bits, header, HeadlineRowWidth);
         table[0] = bestProbe;
         table[1] = bits;
+        table[2] = keys.Estimate(texts) > FingerprintKeyBytes ? 1 : 0;
         int row = header + (1 << bits) + 1;
         foreach (int i in order)
         {
@@ -234,6 +242,18 @@ internal static class ShardBuilder
             _text.Append(text);
             _stored += stored;
             return (offset, stored);
+        }
+
+        /// <summary>The bytes the keys will take, before any is added.</summary>
+        public long Estimate(List<string> texts)
+        {
+            long total = 0;
+            foreach (string text in texts)
+            {
+                total += (_utf8 ? 1 : 2) * (long)text.Length;
+            }
+
+            return total;
         }
 
         public override string ToString() => _text.ToString();

@@ -127,7 +127,8 @@ internal static partial class Corpus
             hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
         }
 
-        int bucket = 2 + (int)((hash << Tables.HeadlineShardBits) >> (64 - global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 1)));
+        bool check = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 2) != 0;
+        int bucket = 3 + (int)((hash << Tables.HeadlineShardBits) >> (64 - global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 1)));
         int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
         int fingerprint = 0;
         for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 5)
@@ -138,17 +139,24 @@ internal static partial class Corpus
                 continue;
             }
 
-            // Computed once, and only for a query of the length of some key in its bucket.
-            if (fingerprint == 0)
+            if (check)
             {
-                fingerprint = Fingerprint(text);
+                // Computed once, and only for a query of the length of some key in its bucket.
+                if (fingerprint == 0)
+                {
+                    fingerprint = Fingerprint(text);
+                }
+
+                if (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4) != fingerprint)
+                {
+                    continue;
+                }
             }
 
-            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4) == fingerprint
     #if CORPUSGEN_UTF8
-                && KeyEquals(text, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+            if (KeyEquals(text, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
     #else
-                && KeyEquals(text, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+            if (KeyEquals(text, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
     #endif
             {
                 return entry;
@@ -161,7 +169,8 @@ internal static partial class Corpus
             hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
         }
 
-        int bucket = 2 + (int)((hash << Tables.HeadlineShardBits) >> (64 - table[1]));
+        bool check = table[2] != 0;
+        int bucket = 3 + (int)((hash << Tables.HeadlineShardBits) >> (64 - table[1]));
         int end = table[bucket + 1];
         int fingerprint = 0;
         for (int row = table[bucket]; row < end; row += 5)
@@ -171,12 +180,20 @@ internal static partial class Corpus
                 continue;
             }
 
-            if (fingerprint == 0)
+            if (check)
             {
-                fingerprint = Fingerprint(text);
+                if (fingerprint == 0)
+                {
+                    fingerprint = Fingerprint(text);
+                }
+
+                if (table[row + 4] != fingerprint)
+                {
+                    continue;
+                }
             }
 
-            if (table[row + 4] == fingerprint && KeyEquals(text, keys, table[row + 2], table[row + 3]))
+            if (KeyEquals(text, keys, table[row + 2], table[row + 3]))
             {
                 return table[row];
             }
