@@ -15,7 +15,7 @@ namespace CorpusGen.Indexing;
 /// <c>[headline index, length in UTF-16 code units, key offset, key length as stored, fingerprint]</c>; the
 /// fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
 /// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only when
-/// <c>check</c> is 1, in shards with keys too large to stay in cache. The probe is 0 when the
+/// <c>check</c> is 1, in indexes with keys too large to stay in the core's caches. The probe is 0 when the
 /// bucket comes from the partition hash itself, -1 for the full hash, or else the offset of the second four code
 /// units hashed. Word shard table: <c>[bits, 2^bits + 1 bucket starts, rows of 6]</c>, a row being
 /// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>. Bucket
@@ -30,10 +30,13 @@ internal static class ShardBuilder
     private const int MaxProbeChain = 6;
 
     /// <summary>
-    /// Past this many bytes of keys a shard's lookups check the fingerprint before reading a key. Below it the keys
-    /// stay in the first-level cache and comparing one is cheaper than hashing the whole query.
+    /// Past this many bytes of keys in the whole index (estimated as this shard's keys times the shard count) the
+    /// lookups check the fingerprint before reading a key. Below it the keys stay in the core's own caches, where
+    /// reading one costs less than summing the whole query; above it a key read is a trip to the shared cache or
+    /// to memory. Measured: with the check, hits on the 5,000-headline corpus (300 KB of keys) lost more than
+    /// same-length near misses gained; on 50,000 headlines (3 MB) near misses gained.
     /// </summary>
-    private const int FingerprintKeyBytes = 16 * 1024;
+    private const long FingerprintKeyBytes = 512 * 1024;
 
     private static readonly int[] ProbeCandidates = { 0, 4, 8, 12, 16, 24, 32 };
 
@@ -96,7 +99,7 @@ internal static class ShardBuilder
         var (table, order) = Bucketize(hashes, shardBits, bits, header, HeadlineRowWidth);
         table[0] = bestProbe;
         table[1] = bits;
-        table[2] = keys.Estimate(texts) > FingerprintKeyBytes ? 1 : 0;
+        table[2] = keys.Estimate(texts) << shardBits > FingerprintKeyBytes ? 1 : 0;
         int row = header + (1 << bits) + 1;
         foreach (int i in order)
         {
