@@ -33,8 +33,8 @@ internal static class ShardBuilder
     /// Past this many bytes of keys in the whole index (estimated as this shard's keys times the shard count) the
     /// lookups check the fingerprint before reading a key. Below it the keys stay in the core's own caches, where
     /// reading one costs less than summing the whole query; above it a key read is a trip to the shared cache or
-    /// to memory. Measured: with the check, hits on the 5,000-headline corpus (300 KB of keys) lost more than
-    /// same-length near misses gained; on 50,000 headlines (3 MB) near misses gained.
+    /// to memory. On the 50,000-headline benchmark corpus (3 MB of keys) the check made same-length near misses
+    /// faster; on 5,000 headlines (300 KB) the runs were too noisy to show a gain (docs/benchmarks.md).
     /// </summary>
     private const long FingerprintKeyBytes = 512 * 1024;
 
