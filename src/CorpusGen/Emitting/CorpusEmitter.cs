@@ -72,7 +72,7 @@ internal static class CorpusEmitter
         return w.ToString();
     }
 
-    /// <summary>The shared tables: counts, document tables, the blob accessor and the shard dispatchers.</summary>
+    /// <summary>The shared tables: counts, document tables, the blob accessor and the shard directories.</summary>
     public static string EmitTables(CoreModel model)
     {
         var info = model.Class;
@@ -158,29 +158,29 @@ internal static class CorpusEmitter
                 string shard = model.Shard.ToString(CultureInfo.InvariantCulture);
                 string prefix = words ? "Word" : "Headline";
                 string what = words ? "word" : "headline";
-                string table = $"/// <summary>Shard {shard} of the {what} index: {count} {(words ? "distinct words" : "distinct headlines")}.</summary>";
-                string keys = $"/// <summary>The {what}s of shard {shard}, one after another.</summary>";
-                string postings = $"/// <summary>The headline indices of each word of shard {shard}, ascending per word.</summary>";
+                string tableDoc = $"/// <summary>Shard {shard} of the {what} index: {count} {(words ? "distinct words" : "distinct headlines")}.</summary>";
+                string keysDoc = $"/// <summary>The {what}s of shard {shard}, one after another.</summary>";
+                string postingsDoc = $"/// <summary>The headline indices of each word of shard {shard}, ascending per word.</summary>";
                 if (target.HasSpanTables)
                 {
-                    w.Line(table);
+                    w.Line(tableDoc);
                     IntArray(w, $"internal static global::System.ReadOnlySpan<int> {prefix}Table{shard} => ", model.Table, ";");
                     if (words)
                     {
                         w.Line();
-                        w.Line(postings);
+                        w.Line(postingsDoc);
                         IntArray(w, $"internal static global::System.ReadOnlySpan<int> WordPostings{shard} => ", model.Postings, ";");
                     }
                 }
                 else
                 {
                     // No spans over static data: arrays, filled by the nested class's static constructor on first use.
-                    w.Line(table);
+                    w.Line(tableDoc);
                     w.Line($"internal static int[] {prefix}Table{shard} {{ get {{ return {name}Data.Table; }} }}");
                     if (words)
                     {
                         w.Line();
-                        w.Line(postings);
+                        w.Line(postingsDoc);
                         w.Line($"internal static int[] WordPostings{shard} {{ get {{ return {name}Data.Postings; }} }}");
                     }
 
@@ -196,7 +196,7 @@ internal static class CorpusEmitter
                 }
 
                 w.Line();
-                w.Line(keys);
+                w.Line(keysDoc);
                 KeysLiteral(w, info, info.Utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys);
             }
         });
@@ -478,7 +478,6 @@ internal static class CorpusEmitter
             w.Builder.Append(";\n");
         }
     }
-
 
     private static string ApplyNullable(string template, bool nullable) =>
         template.Replace("/*?*/", nullable ? "?" : string.Empty).Replace("/*!*/", nullable ? "!" : string.Empty);

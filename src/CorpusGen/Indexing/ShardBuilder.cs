@@ -99,7 +99,6 @@ internal static class ShardBuilder
         var (table, order) = Bucketize(hashes, shardBits, bits, header, HeadlineRowWidth);
         table[0] = bestProbe;
         table[1] = bits;
-        table[2] = keys.Estimate(texts) << shardBits > FingerprintKeyBytes ? 1 : 0;
         int row = header + (1 << bits) + 1;
         foreach (int i in order)
         {
@@ -112,6 +111,7 @@ internal static class ShardBuilder
             row += HeadlineRowWidth;
         }
 
+        table[2] = keys.Bytes << shardBits > FingerprintKeyBytes ? 1 : 0;
         return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), EquatableArray<int>.Empty, keys.ToString(), EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -247,17 +247,8 @@ internal static class ShardBuilder
             return (offset, stored);
         }
 
-        /// <summary>The bytes the keys will take, before any is added.</summary>
-        public long Estimate(List<string> texts)
-        {
-            long total = 0;
-            foreach (string text in texts)
-            {
-                total += (_utf8 ? 1 : 2) * (long)text.Length;
-            }
-
-            return total;
-        }
+        /// <summary>The size of the keys added so far, in bytes.</summary>
+        public long Bytes => _utf8 ? _stored : 2L * _stored;
 
         public override string ToString() => _text.ToString();
     }
