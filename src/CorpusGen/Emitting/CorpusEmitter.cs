@@ -164,12 +164,12 @@ internal static class CorpusEmitter
                 if (target.HasSpanTables)
                 {
                     w.Line(tableDoc);
-                    IntArray(w, $"internal static global::System.ReadOnlySpan<int> {prefix}Table{shard} => ", model.Table, ";");
+                    IntArray(w, $"internal static global::System.ReadOnlySpan<int> {prefix}Table{shard} => ", model.Table, ";", padded: true);
                     if (words)
                     {
                         w.Line();
                         w.Line(postingsDoc);
-                        IntArray(w, $"internal static global::System.ReadOnlySpan<int> WordPostings{shard} => ", model.Postings, ";");
+                        IntArray(w, $"internal static global::System.ReadOnlySpan<int> WordPostings{shard} => ", model.Postings, ";", padded: true);
                     }
                 }
                 else
@@ -187,17 +187,17 @@ internal static class CorpusEmitter
                     w.Line();
                     using (w.Block($"private static class {name}Data"))
                     {
-                        IntArray(w, "internal static readonly int[] Table = ", model.Table, ";");
+                        IntArray(w, "internal static readonly int[] Table = ", model.Table, ";", padded: true);
                         if (words)
                         {
-                            IntArray(w, "internal static readonly int[] Postings = ", model.Postings, ";");
+                            IntArray(w, "internal static readonly int[] Postings = ", model.Postings, ";", padded: true);
                         }
                     }
                 }
 
                 w.Line();
                 w.Line(keysDoc);
-                KeysLiteral(w, info, info.Utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys);
+                KeysLiteral(w, info, info.Utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, info.Utf8 ? DocumentValues.Utf8Length(model.Keys, 0, model.Keys.Length) : 0);
             }
         });
         return w.ToString();
@@ -329,6 +329,12 @@ internal static class CorpusEmitter
                         CSharpLiteral.AppendEscaped(builder, source, start, length);
                     }
 
+                    if (layout.Utf8)
+                    {
+                        // Past the blob's last value (the header records where that ends): see StaticDataSize.
+                        builder.Append(' ', StaticDataSize.Utf8Padding(layout.BlobLength[blob]));
+                    }
+
                     builder.Append(layout.Utf8 ? "\"u8;\n" : "\";\n");
                 }
             });
@@ -414,31 +420,52 @@ internal static class CorpusEmitter
             ";");
     }
 
-    /// <summary><paramref name="prefix"/> then <c>new int[] { ... }</c>, sixteen numbers a line, then <paramref name="end"/>.</summary>
-    private static void IntArray(SourceWriter w, string prefix, EquatableArray<int> values, string end)
+    /// <summary>
+    /// <paramref name="prefix"/> then <c>new int[] { ... }</c>, sixteen numbers a line, then <paramref name="end"/>.
+    /// A <paramref name="padded"/> table gets zeros after its numbers, up to a size of <see cref="StaticDataSize"/>;
+    /// only tables whose readers never ask for their length may be padded.
+    /// </summary>
+    private static void IntArray(SourceWriter w, string prefix, EquatableArray<int> values, string end, bool padded = false)
     {
         w.StartLine().Append(prefix).Append("new int[]").EndLine();
         w.Line("{");
         var builder = w.Builder;
-        for (int i = 0; i < values.Count; i++)
+        int count = values.Count + (padded ? StaticDataSize.IntPadding(values.Count) : 0);
+        for (int i = 0; i < count; i++)
         {
             if (i % 16 == 0)
             {
                 builder.Append(' ', w.Indent + 4);
             }
 
-            builder.Append(values[i].ToString(CultureInfo.InvariantCulture)).Append(',');
-            builder.Append(i % 16 == 15 || i == values.Count - 1 ? '\n' : ' ');
+            if (i < values.Count)
+            {
+                builder.Append(values[i].ToString(CultureInfo.InvariantCulture)).Append(',');
+            }
+            else
+            {
+                builder.Append("0,");
+            }
+
+            builder.Append(i % 16 == 15 || i == count - 1 ? '\n' : ' ');
         }
 
         w.Line("}" + end);
     }
 
-    /// <summary>A shard's keys as one literal on one line: u8 in UTF-8 mode, else a string.</summary>
-    private static void KeysLiteral(SourceWriter w, ClassInfo info, string prefix, string keys)
+    /// <summary>
+    /// A shard's keys as one literal on one line: u8 in UTF-8 mode, padded to a size of <see cref="StaticDataSize"/>
+    /// (rows locate their keys, so nothing reads past the last); else a string.
+    /// </summary>
+    private static void KeysLiteral(SourceWriter w, ClassInfo info, string prefix, string keys, int utf8Bytes)
     {
         w.StartLine().Append(prefix).Append('"');
         CSharpLiteral.AppendEscaped(w.Builder, keys, 0, keys.Length);
+        if (info.Utf8)
+        {
+            w.Builder.Append(' ', StaticDataSize.Utf8Padding(utf8Bytes));
+        }
+
         w.Builder.Append(info.Utf8 ? "\"u8;\n" : "\";\n");
     }
 

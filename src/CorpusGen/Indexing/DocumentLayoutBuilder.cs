@@ -53,7 +53,7 @@ internal static class DocumentLayoutBuilder
         var sections = document.Sections;
         int headlineCount = document.Headlines.Count;
         int paragraphCount = document.Paragraphs.Count;
-        int numbers = 8 + 3 * sections.Count + blobFirst.Count + count;
+        int numbers = 8 + 3 * sections.Count + 2 * blobFirst.Count + count;
         int width = 1;
         int headerLength;
         while (true)
@@ -103,6 +103,12 @@ internal static class DocumentLayoutBuilder
         foreach (int first in blobFirst)
         {
             Number(first);
+        }
+
+        // Where each blob's values end: a blob's literal may be padded past its last value (see StaticDataSize).
+        for (int b = 0; b < blobLength.Count; b++)
+        {
+            Number(blobLength[b] + (b == 0 ? headerLength : 0));
         }
 
         for (int v = 0; v < count; v++)

@@ -566,11 +566,6 @@
         }
     }
 
-    private static int BlobLength(int blob)
-    {
-        return Blob(blob).Length;
-    }
-
     private static string Decode(int blob, int offset, int length)
     {
         return global::System.Text.Encoding.UTF8.GetString(Blob(blob).Slice(offset, length));
@@ -618,11 +613,6 @@
         }
 
         return true;
-    }
-
-    private static int BlobLength(int blob)
-    {
-        return Blob(blob).Length;
     }
 
     private static string Decode(int blob, int offset, int length)
@@ -1045,7 +1035,7 @@
         // Layout of the header at the start of a document's first blob (numbers in base 64, digits '0' + 0..63):
         // [digit width][header length][value count][headline count][has article][paragraph count][section count]
         // [has byline][blob count] then per section [heading value or 0][first paragraph][paragraph count],
-        // per blob [first value], per value [start offset in its blob].
+        // per blob [first value], per blob [end of its last value], per value [start offset in its blob].
         private const int FixedFields = 8;
 
         private readonly int _firstBlob;
@@ -1115,7 +1105,8 @@
 
             int blobs = _header[7];
             int partsAt = FixedFields + 3 * _header[5];
-            int startsAt = partsAt + blobs;
+            int endsAt = partsAt + blobs;
+            int startsAt = endsAt + blobs;
             int part = blobs - 1;
             while (_header[partsAt + part] > value)
             {
@@ -1125,7 +1116,7 @@
             int start = _header[startsAt + value];
             int end = value + 1 < _values.Length && (part + 1 >= blobs || _header[partsAt + part + 1] > value + 1)
                 ? _header[startsAt + value + 1]
-                : BlobLength(_firstBlob + part);
+                : _header[endsAt + part];
             text = Decode(_firstBlob + part, start, end - start);
             global::System.Threading.Interlocked.CompareExchange(ref _values[value], text, null);
             return text;

@@ -7,15 +7,22 @@ internal static partial class Corpus
         /// <summary>Shard 0 of the word index: 0 distinct words.</summary>
         internal static global::System.ReadOnlySpan<int> WordTable0 => new int[]
         {
-            1, 4, 4, 4,
+            1, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
         internal static global::System.ReadOnlySpan<int> WordPostings0 => new int[]
         {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The words of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> WordKeys0 => ""u8;
+        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "                                                                                                                                                                                                                                                               "u8;
     }
 }

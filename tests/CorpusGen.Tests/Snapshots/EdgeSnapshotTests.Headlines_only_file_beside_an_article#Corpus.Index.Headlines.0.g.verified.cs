@@ -8,10 +8,12 @@ internal static partial class Corpus
         internal static global::System.ReadOnlySpan<int> HeadlineTable0 => new int[]
         {
             0, 3, 0, 12, 12, 17, 17, 17, 22, 27, 27, 27, 3, 16, 0, 16,
-            -1829230547, 1, 19, 16, 19, 1942609887, 0, 15, 35, 15, -1435706139,
+            -1829230547, 1, 19, 16, 19, 1942609887, 0, 15, 35, 15, -1435706139, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The headlines of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "Article headlineOnly headlines hereShared headline"u8;
+        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "Article headlineOnly headlines hereShared headline                                                                                                                                                                                                             "u8;
     }
 }

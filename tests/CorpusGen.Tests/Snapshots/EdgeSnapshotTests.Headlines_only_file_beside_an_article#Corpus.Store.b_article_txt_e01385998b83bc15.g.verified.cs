@@ -6,6 +6,6 @@ internal static partial class Corpus
     {
         /// <summary>/project/news/b_article.txt</summary>
         internal static global::System.ReadOnlySpan<byte> b_article_txt_e01385998b83bc15_0 =>
-                "20Y08020101010101000001000Y0f151E1R1`1n26b_article.txtShared headlineArticle headlineArticle titleOne paragraph.A.Writer--DESKA.WriterDESK"u8;
+                "20[08020101010101000001002<0[0h171G1T1b2028b_article.txtShared headlineArticle headlineArticle titleOne paragraph.A.Writer--DESKA.WriterDESK                                                                                                                   "u8;
     }
 }

@@ -9,9 +9,11 @@ internal static partial class Corpus
         {
             0, 3, 0, 12, 12, 17, 17, 22, 22, 22, 27, 32, 3, 1, 0, 1,
             1641862555, 2, 43, 1, 56, -1069942759, 0, 65, 57, 65, -156041487, 1, 54, 122, 67, 1892920757,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The headlines of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "-Emoji 😀, Ünïcödé, 日本語, tab\there, nbsp\u00A0hereQuote \" backslash \\ comment */ doc </summary> & braces {} raw \"\"\"Bidi \u202Eevil\u202C \u2066iso\u2069, zero\u200Bwidth\uFEFF, NUL \0 BEL \u0007 DEL \u007F C1 \u009B"u8;
+        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "-Emoji 😀, Ünïcödé, 日本語, tab\there, nbsp\u00A0hereQuote \" backslash \\ comment */ doc </summary> & braces {} raw \"\"\"Bidi \u202Eevil\u202C \u2066iso\u2069, zero\u200Bwidth\uFEFF, NUL \0 BEL \u0007 DEL \u007F C1 \u009B                                                                  "u8;
     }
 }

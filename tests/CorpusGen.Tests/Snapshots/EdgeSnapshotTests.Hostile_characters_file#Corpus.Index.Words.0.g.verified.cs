@@ -19,17 +19,22 @@ internal static partial class Corpus
             -2047267111, 3, 58, 9, 13, 1, -1969209445, 3, 67, 3, 14, 1, -2055506233, 9, 70, 9,
             15, 1, 1119035475, 7, 79, 7, 16, 1, 1170813691, 3, 86, 3, 17, 1, -1115340027, 5,
             89, 5, 18, 1, -61012183, 3, 94, 3, 19, 1, -1566552123, 6, 97, 6, 20, 1,
-            623755460, 4, 103, 4, 21, 1,
+            623755460, 4, 103, 4, 21, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
         internal static global::System.ReadOnlySpan<int> WordPostings0 => new int[]
         {
             0, 1, 1, 0, 1, 1, 0, 2, 2, 0, 2, 1, 1, 2, 2, 0,
-            0, 1, 1, 1, 0, 2,
+            0, 1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The words of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "summaryC1zerorawBELBidiQuoteEmojinbspdocÜnïcödéevilNUL日本語tabbackslashcommentDELwidthisobraceshere"u8;
+        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "summaryC1zerorawBELBidiQuoteEmojinbspdocÜnïcödéevilNUL日本語tabbackslashcommentDELwidthisobraceshere                                                                                                                                                    "u8;
     }
 }

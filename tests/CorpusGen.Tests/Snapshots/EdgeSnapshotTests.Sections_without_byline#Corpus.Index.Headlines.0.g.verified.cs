@@ -7,10 +7,13 @@ internal static partial class Corpus
         /// <summary>Shard 0 of the headline index: 1 distinct headlines.</summary>
         internal static global::System.ReadOnlySpan<int> HeadlineTable0 => new int[]
         {
-            0, 1, 0, 6, 6, 11, 0, 12, 0, 12, 2096207685,
+            0, 1, 0, 6, 6, 11, 0, 12, 0, 12, 2096207685, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The headlines of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "One headline"u8;
+        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "One headline                                                                                                                                                                                                                                                   "u8;
     }
 }

@@ -8,16 +8,21 @@ internal static partial class Corpus
         internal static global::System.ReadOnlySpan<int> WordTable0 => new int[]
         {
             2, 6, 6, 6, 12, 18, 368527900, 8, 0, 8, 0, 1, -1604428319, 3, 8, 3,
-            1, 1,
+            1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
         internal static global::System.ReadOnlySpan<int> WordPostings0 => new int[]
         {
-            0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The words of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "headlineOne"u8;
+        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "headlineOne                                                                                                                                                                                                                                                    "u8;
     }
 }

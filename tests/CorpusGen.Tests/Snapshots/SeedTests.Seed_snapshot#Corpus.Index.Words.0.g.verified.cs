@@ -194,7 +194,11 @@ internal static partial class Corpus
             479, 1, -1639767981, 5, 1777, 5, 480, 1, 2068791195, 5, 1782, 5, 481, 1, -347332240, 4,
             1787, 4, 482, 1, 93868828, 4, 1791, 4, 483, 1, -342699650, 5, 1795, 5, 484, 2,
             -984532543, 8, 1800, 8, 486, 1, -2098877665, 1, 1808, 1, 487, 2, 293378452, 4, 1809, 4,
-            489, 1,
+            489, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
@@ -230,10 +234,11 @@ internal static partial class Corpus
             11, 12, 46, 47, 16, 31, 32, 36, 45, 31, 18, 18, 2, 21, 6, 23,
             37, 15, 19, 20, 46, 40, 32, 33, 30, 49, 14, 32, 17, 30, 49, 15,
             3, 4, 1, 43, 49, 0, 11, 12, 26, 30, 33, 14, 25, 0, 7, 8,
-            5, 34, 41, 6, 25, 34, 9, 2, 47, 3,
+            5, 34, 41, 6, 25, 34, 9, 2, 47, 3, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The words of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "minnowsCupreachesamidIrishclimateLeaderVerstappenoverofftalksLPGAloomsdoubleHighBangladeshPhilippinescontractJuveArgentinaAFCONIrelandtopbe2022dancepotentialleadreassureRonaldoNadalendplaceLameTrackMuskdespitenursefundingMichaelGeorgeDenmarkSouthFinlandtriesBigdocumentarygrabstruceBarcelonaDougPutingiantballIsraeltheTestXichampionsstrugglesATPstrikesAirlinesagainstwalkDavissayspreparequitreductionsealtoheardseriesKordawonministerreachStewardczarJenkinstwowowedplanCEOplayersAsiaandmediaSlamtakedopingBlacksregionturbulenceBurgumgoaffairoutstrategyEthiopiantheirseekBidenhittingRevolutionFitchpastwinPacificIsEnglandeveryearsLeftistPortugalSmithStirringspreedisinformationeightlastNationsHezbollahsixbanX1strikeFrancethousandsshinesBagnaiaLinetteSpainNigerianFarrellunderKolisifinalizesDupontbackbrinkRioTSMCtitleNewTenscabinetBangasAlcarazprotectionismstudyingParisLebanondivisiveteenagebowjihadistIndiaalliesTalibanmistakesaheadsaidvoicesbeatfourgameRomaniabestforterminated6groupManKagiyamaHullSerbiasSpringboksUSprotestsadmitsSwiatekpicksMaxlateBoeingBritainresigns10SenateenergyescapesKosovoaccordAfghanquarterchipwithComorosDutchonyiatabandonedBJKZverevdebtfarewellAfricaG20PhoneheroputshadowWalesrugbycoalitionJohnsonFormeruglyinPogbasummitAnnikabnleavingroutofwarnspracticefrontreadyratingsurvivesrunduckhurtLAhakawarfinalfinalsgetColombiasinceMartinupJapankidnappersTyphooneyeingwillPolandcoachlovetellshorsecallZealandrecordresignationTrumpScholzrivalupgradestriumphantNoparliamentredefinepoliticalbutslamsGhanaedgewinlessskipperUruguaypainUNspacechantsgiftednewseconomicGrandAllgrowthhavedetailswomenMacauqualifymoresignalpressuresLeaguewaryfloodYoshidaexitfirstNervyPrixadministrationUkrainequartersnearsMileidramaticurgesafternailbiterAPECturmoilremainsrelievedcouldtradeintothanclouddisruptsaflee"u8;
+        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "minnowsCupreachesamidIrishclimateLeaderVerstappenoverofftalksLPGAloomsdoubleHighBangladeshPhilippinescontractJuveArgentinaAFCONIrelandtopbe2022dancepotentialleadreassureRonaldoNadalendplaceLameTrackMuskdespitenursefundingMichaelGeorgeDenmarkSouthFinlandtriesBigdocumentarygrabstruceBarcelonaDougPutingiantballIsraeltheTestXichampionsstrugglesATPstrikesAirlinesagainstwalkDavissayspreparequitreductionsealtoheardseriesKordawonministerreachStewardczarJenkinstwowowedplanCEOplayersAsiaandmediaSlamtakedopingBlacksregionturbulenceBurgumgoaffairoutstrategyEthiopiantheirseekBidenhittingRevolutionFitchpastwinPacificIsEnglandeveryearsLeftistPortugalSmithStirringspreedisinformationeightlastNationsHezbollahsixbanX1strikeFrancethousandsshinesBagnaiaLinetteSpainNigerianFarrellunderKolisifinalizesDupontbackbrinkRioTSMCtitleNewTenscabinetBangasAlcarazprotectionismstudyingParisLebanondivisiveteenagebowjihadistIndiaalliesTalibanmistakesaheadsaidvoicesbeatfourgameRomaniabestforterminated6groupManKagiyamaHullSerbiasSpringboksUSprotestsadmitsSwiatekpicksMaxlateBoeingBritainresigns10SenateenergyescapesKosovoaccordAfghanquarterchipwithComorosDutchonyiatabandonedBJKZverevdebtfarewellAfricaG20PhoneheroputshadowWalesrugbycoalitionJohnsonFormeruglyinPogbasummitAnnikabnleavingroutofwarnspracticefrontreadyratingsurvivesrunduckhurtLAhakawarfinalfinalsgetColombiasinceMartinupJapankidnappersTyphooneyeingwillPolandcoachlovetellshorsecallZealandrecordresignationTrumpScholzrivalupgradestriumphantNoparliamentredefinepoliticalbutslamsGhanaedgewinlessskipperUruguaypainUNspacechantsgiftednewseconomicGrandAllgrowthhavedetailswomenMacauqualifymoresignalpressuresLeaguewaryfloodYoshidaexitfirstNervyPrixadministrationUkrainequartersnearsMileidramaticurgesafternailbiterAPECturmoilremainsrelievedcouldtradeintothanclouddisruptsaflee                                                                                                                                                                                                                                          "u8;
     }
 }

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+using CorpusGen.Tests.Fuzzing;
+using CorpusGen.Tests.Infrastructure;
+using Xunit;
+
+namespace CorpusGen.Tests;
+
+/// <summary>
+/// The compiler stores every <c>u8</c> literal and <c>new int[] { … }</c> span as a field of
+/// <c>&lt;PrivateImplementationDetails&gt;</c>, typed by a struct of the data's size, and the runtime loads one struct
+/// type per distinct size the first time any of that data is read (about 4 µs each). Blobs, index tables and keys are
+/// padded to a few sizes so that the first lookup in a process does not pay for one type per file.
+/// </summary>
+public sealed class StaticDataTests
+{
+    private static readonly Regex DataType = new(@"^__StaticArrayInitTypeSize=(\d+)(_Align=\d+)?$");
+
+    [Fact]
+    public void Static_data_of_many_files_of_different_sizes_uses_few_sizes()
+    {
+        var random = new CorpusTextGenerator(4242);
+        var files = Enumerable.Range(0, 150)
+            .Select(i => new CorpusFileSpec($"/project/news/f{i:D3}.txt", random.HeadlineHeavyDocument(random.Random.Next(1, 400))))
+            .ToList();
+        var output = GeneratorRunner.Run(files).AssertCompilesClean();
+        Assert.True(output.Sources.Keys.Count(name => name.StartsWith("Corpus.Index.Headlines.", StringComparison.Ordinal)) > 1, "expected several index shards");
+
+        var sizes = StaticDataSizes(output.Compilation);
+
+        // One field per blob at least (several files may share none: every file's text is different).
+        Assert.True(sizes.Count >= files.Count, $"only {sizes.Count} static data fields");
+        // Unpadded, 150 files of random sizes would give well over 100 distinct sizes.
+        var distinct = sizes.Distinct().ToList();
+        Assert.True(distinct.Count <= 60, $"{distinct.Count} distinct sizes: {string.Join(", ", distinct.OrderBy(s => s))}");
+        // Every size is one StaticDataSize rounds to, except the class's three document tables, which are small and
+        // whose length the runtime reads.
+        var unrounded = sizes.Where(size => RoundUp(size) != size).ToList();
+        Assert.True(unrounded.Count <= 3, $"sizes that are not rounded: {string.Join(", ", unrounded)}");
+    }
+
+    /// <summary>The size of every static data field of the compiled assembly.</summary>
+    private static List<int> StaticDataSizes(Microsoft.CodeAnalysis.Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success);
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        var reader = pe.GetMetadataReader();
+        var details = reader.TypeDefinitions
+            .Select(reader.GetTypeDefinition)
+            .Single(type => reader.GetString(type.Name) == "<PrivateImplementationDetails>");
+        var sizes = new List<int>();
+        foreach (var handle in details.GetFields())
+        {
+            var field = reader.GetFieldDefinition(handle);
+            var signature = reader.GetBlobReader(field.Signature);
+            signature.ReadSignatureHeader();
+            var typeCode = signature.ReadSignatureTypeCode();
+            if (typeCode != SignatureTypeCode.TypeHandle)
+            {
+                continue; // a primitive (data of 1, 2, 4 or 8 bytes), which needs no struct of its own
+            }
+
+            var type = signature.ReadTypeHandle();
+            if (type.Kind != HandleKind.TypeDefinition)
+            {
+                continue;
+            }
+
+            var match = DataType.Match(reader.GetString(reader.GetTypeDefinition((TypeDefinitionHandle)type).Name));
+            if (match.Success)
+            {
+                sizes.Add(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>Independent restatement of the rule: 16 steps per power of two, steps of 256 bytes at least.</summary>
+    private static int RoundUp(int bytes)
+    {
+        if (bytes <= 256)
+        {
+            return 256;
+        }
+
+        int top = 1 << (31 - System.Numerics.BitOperations.LeadingZeroCount((uint)bytes));
+        int step = Math.Max(256, top >> 4);
+        return (bytes + step - 1) / step * step;
+    }
+}
