@@ -11,6 +11,7 @@ namespace CorpusGen.Emitting;
 internal static class CSharpLiteral
 {
     /// <summary>Appends <paramref name="text"/>[start, start+length) as the inside of a regular C# string literal.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static void AppendEscaped(StringBuilder builder, string text, int start, int length)
     {
         int end = start + length;
@@ -38,6 +39,7 @@ internal static class CSharpLiteral
     }
 
     /// <summary>A complete literal: <c>"…"</c>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static string Quote(string text)
     {
         var builder = new StringBuilder(text.Length + 2);
@@ -51,6 +53,7 @@ internal static class CSharpLiteral
     /// Text for an XML doc comment: XML-escaped, with every character that the literal would escape shown as its
     /// escape (<c>\u202E</c>), since XML cannot hold control characters and a comment must not hold line breaks.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static string ForDocComment(string text)
     {
         var builder = new StringBuilder(text.Length + 16);

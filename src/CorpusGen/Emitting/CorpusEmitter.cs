@@ -425,6 +425,7 @@ internal static class CorpusEmitter
     /// A <paramref name="padded"/> table gets zeros after its numbers, up to a size of <see cref="StaticDataSize"/>;
     /// only tables whose readers never ask for their length may be padded.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     private static void IntArray(SourceWriter w, string prefix, EquatableArray<int> values, string end, bool padded = false)
     {
         w.StartLine().Append(prefix).Append("new int[]").EndLine();

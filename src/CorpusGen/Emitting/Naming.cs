@@ -19,6 +19,7 @@ internal static class Naming
     /// 200 KB word must not make a name past the 1024-byte metadata limit, CS7013); prefixed with
     /// '_' when empty or starting with a digit. Collisions are resolved by <see cref="NameTable"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static string FromText(string text)
     {
         var builder = new StringBuilder(System.Math.Min(text.Length, MaxIdentifierLength + 16));
@@ -107,6 +108,7 @@ internal static class Naming
     }
 
     /// <summary>FNV-1a over the UTF-16 code units: the same on every machine and every run.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ulong StableHash(string text)
     {
         ulong hash = 14695981039346656037UL;

@@ -9,6 +9,7 @@ internal static class CorpusHash
     private const ulong Multiplier1 = 0x9E3779B97F4A7C15UL;
     private const ulong Multiplier2 = 0xBF58476D1CE4E5B9UL;
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ulong Probe(string text, int start, int length, int probe)
     {
         ulong first, last;
@@ -31,6 +32,7 @@ internal static class CorpusHash
         return Finish(first, last, length);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ulong Full(string text, int start, int length)
     {
         ulong hash = 0;
@@ -54,6 +56,7 @@ internal static class CorpusHash
     /// one overlapping when the length is not a multiple of four), mixed, never 0. Any one code unit changed changes
     /// the sum.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static int Fingerprint(string text, int start, int length)
     {
         ulong sum = (ulong)(uint)length;
@@ -81,6 +84,7 @@ internal static class CorpusHash
         return (int)(unchecked(sum * Multiplier2) >> 32) | 1;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ulong Word(string text, int start, int length)
     {
         ulong first, last;

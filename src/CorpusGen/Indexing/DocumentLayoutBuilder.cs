@@ -17,6 +17,7 @@ internal static class DocumentLayoutBuilder
     /// </summary>
     public const int BlobLimit = 192 * 1024;
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static DocumentLayout Build(DocumentModel document, bool utf8, CancellationToken cancellationToken)
     {
         var values = DocumentValues.List(document);

@@ -46,6 +46,7 @@ internal static class DocumentSummaryBuilder
             new EquatableArray<DiagnosticInfo>(new[] { error }));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static DocumentSummary Build(DocumentLayout layout, CancellationToken cancellationToken)
     {
         var document = layout.Document;
@@ -157,6 +158,7 @@ internal static class DocumentSummaryBuilder
     }
 
     /// <summary>Counting sort of <paramref name="items"/> by partition, in place and stable; returns the partition starts.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     private static int[] SortByPartition<T>(T[] items, Func<T, ulong> hash)
     {
         var starts = new int[PartitionCount + 1];

@@ -54,6 +54,7 @@ internal static class DocumentValues
     public const int FirstHeadline = 1;
 
     /// <summary>Bytes that <paramref name="text"/>[start, start+length) takes in UTF-8 (no lone surrogates).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static int Utf8Length(string text, int start, int length)
     {
         int bytes = length;

@@ -40,6 +40,7 @@ internal static class ShardBuilder
 
     private static readonly int[] ProbeCandidates = { 0, 4, 8, 12, 16, 24, 32 };
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ShardModel BuildHeadlines(ShardInput input, CancellationToken cancellationToken)
     {
         // The first copy of each text, in corpus order: equal texts hash alike, so they all fall in this shard.
@@ -115,6 +116,7 @@ internal static class ShardBuilder
         return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), EquatableArray<int>.Empty, keys.ToString(), EquatableArray<DiagnosticInfo>.Empty);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ShardModel BuildWords(ShardInput input, CancellationToken cancellationToken)
     {
         // Words equal under OrdinalIgnoreCase fold to one hash, so they meet in this shard; the first occurrence in
@@ -183,6 +185,7 @@ internal static class ShardBuilder
         return bits;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     private static int LongestChain(ulong[] hashes, int shardBits, int bits)
     {
         var counts = new int[1 << bits];
@@ -199,6 +202,7 @@ internal static class ShardBuilder
     /// Counting sort of the keys by bucket into a table with <paramref name="header"/> leading slots, then the bucket
     /// starts as table positions, then room for the rows; returns the table and the keys in row order.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     private static (int[] Table, int[] Order) Bucketize(ulong[] hashes, int shardBits, int bits, int header, int width)
     {
         int buckets = 1 << bits;

@@ -15,6 +15,7 @@ internal static class CorpusParser
     private const int CancellationStride = 4096;
 
     /// <summary>Parses <paramref name="text"/>, the decoded content of the corpus file at <paramref name="file"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static DocumentModel Parse(CorpusFile file, string text, CancellationToken cancellationToken)
     {
         var lines = ReadNonBlankLines(text, cancellationToken);
@@ -129,6 +130,7 @@ internal static class CorpusParser
     /// Splits the text at every line break the compiler counts (CR LF, LF, CR, U+0085, U+2028, U+2029), trims each
     /// line as <see cref="string.Trim()"/> does and keeps the lines that are not blank.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     internal static List<Line> ReadNonBlankLines(string text, CancellationToken cancellationToken)
     {
         var lines = new List<Line>();
@@ -256,6 +258,7 @@ internal static class CorpusParser
         return new TextRange(start, end - start);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     private static bool HasLoneSurrogate(string text)
     {
         for (int i = 0; i < text.Length; i++)
