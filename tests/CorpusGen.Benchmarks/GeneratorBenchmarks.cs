@@ -103,14 +103,14 @@ public class GeneratorRun
             _options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
-    private sealed class MemoryText(string path, SourceText text) : AdditionalText
+    internal sealed class MemoryText(string path, SourceText text) : AdditionalText
     {
         public override string Path => path;
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 
-    private sealed class CorpusOptions(HashSet<string> corpus) : AnalyzerConfigOptionsProvider
+    internal sealed class CorpusOptions(HashSet<string> corpus) : AnalyzerConfigOptionsProvider
     {
         private static readonly Options None = new(new Dictionary<string, string>());
         private static readonly Options Marked = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.Corpus"] = "true" });
