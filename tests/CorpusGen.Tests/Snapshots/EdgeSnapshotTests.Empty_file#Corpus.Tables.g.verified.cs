@@ -40,37 +40,82 @@ internal static partial class Corpus
 
     static partial class Index
     {
-        /// <summary>Where each shard of the headline index is: byte offsets from shard 0's data.</summary>
+        /// <summary>Where each shard of the headline index is: byte offsets from shard 0's data, plus one, each found on its shard's first lookup (0 until then).</summary>
         internal static class HeadlineShards
         {
-            internal static readonly global::System.IntPtr[] Tables =
-            {
-                Offset(HeadlineTable0, HeadlineTable0),
-            };
+            private static readonly global::System.IntPtr[] Tables = new global::System.IntPtr[1];
 
-            internal static readonly global::System.IntPtr[] Keys =
+            internal static global::System.IntPtr Table(int shard)
             {
-                Offset(HeadlineKeys0, HeadlineKeys0),
-            };
+                global::System.IntPtr offset = Tables[shard];
+                return offset != global::System.IntPtr.Zero ? offset : FindTable(shard);
+            }
+
+            private static global::System.IntPtr FindTable(int shard)
+            {
+                Tables[shard] = (global::System.IntPtr)1;
+                return (global::System.IntPtr)1;
+            }
+
+            private static readonly global::System.IntPtr[] Keys = new global::System.IntPtr[1];
+
+            internal static global::System.IntPtr Key(int shard)
+            {
+                global::System.IntPtr offset = Keys[shard];
+                return offset != global::System.IntPtr.Zero ? offset : FindKey(shard);
+            }
+
+            private static global::System.IntPtr FindKey(int shard)
+            {
+                Keys[shard] = (global::System.IntPtr)1;
+                return (global::System.IntPtr)1;
+            }
         }
 
-        /// <summary>Where each shard of the word index is: byte offsets from shard 0's data.</summary>
+        /// <summary>Where each shard of the word index is: byte offsets from shard 0's data, plus one, each found on its shard's first lookup (0 until then).</summary>
         internal static class WordShards
         {
-            internal static readonly global::System.IntPtr[] Tables =
-            {
-                Offset(WordTable0, WordTable0),
-            };
+            private static readonly global::System.IntPtr[] Tables = new global::System.IntPtr[1];
 
-            internal static readonly global::System.IntPtr[] Keys =
+            internal static global::System.IntPtr Table(int shard)
             {
-                Offset(WordKeys0, WordKeys0),
-            };
+                global::System.IntPtr offset = Tables[shard];
+                return offset != global::System.IntPtr.Zero ? offset : FindTable(shard);
+            }
 
-            internal static readonly global::System.IntPtr[] Postings =
+            private static global::System.IntPtr FindTable(int shard)
             {
-                Offset(WordPostings0, WordPostings0),
-            };
+                Tables[shard] = (global::System.IntPtr)1;
+                return (global::System.IntPtr)1;
+            }
+
+            private static readonly global::System.IntPtr[] Keys = new global::System.IntPtr[1];
+
+            internal static global::System.IntPtr Key(int shard)
+            {
+                global::System.IntPtr offset = Keys[shard];
+                return offset != global::System.IntPtr.Zero ? offset : FindKey(shard);
+            }
+
+            private static global::System.IntPtr FindKey(int shard)
+            {
+                Keys[shard] = (global::System.IntPtr)1;
+                return (global::System.IntPtr)1;
+            }
+
+            private static readonly global::System.IntPtr[] Postings = new global::System.IntPtr[1];
+
+            internal static global::System.IntPtr Posting(int shard)
+            {
+                global::System.IntPtr offset = Postings[shard];
+                return offset != global::System.IntPtr.Zero ? offset : FindPosting(shard);
+            }
+
+            private static global::System.IntPtr FindPosting(int shard)
+            {
+                Postings[shard] = (global::System.IntPtr)1;
+                return (global::System.IntPtr)1;
+            }
         }
     }
 }

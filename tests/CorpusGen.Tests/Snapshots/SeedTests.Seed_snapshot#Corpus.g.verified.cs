@@ -108,12 +108,12 @@ internal static partial class Corpus
         {
             int shard = (int)(hash >> (64 - Tables.HeadlineShardBits));
     #if CORPUSGEN_SPAN_TABLES
-            table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref table, Index.HeadlineShards.Tables[shard]);
+            table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref table, Index.HeadlineShards.Table(shard) - 1);
     #else
             table = Index.HeadlineShards.Tables[shard];
     #endif
     #if CORPUSGEN_UTF8
-            keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref keys, Index.HeadlineShards.Keys[shard]);
+            keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref keys, Index.HeadlineShards.Key(shard) - 1);
     #else
             keys = Index.HeadlineShards.Keys[shard];
     #endif
@@ -228,12 +228,12 @@ internal static partial class Corpus
         {
             shard = (int)(hash >> (64 - Tables.WordShardBits));
     #if CORPUSGEN_SPAN_TABLES
-            table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref table, Index.WordShards.Tables[shard]);
+            table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref table, Index.WordShards.Table(shard) - 1);
     #else
             table = Index.WordShards.Tables[shard];
     #endif
     #if CORPUSGEN_UTF8
-            keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref keys, Index.WordShards.Keys[shard]);
+            keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref keys, Index.WordShards.Key(shard) - 1);
     #else
             keys = Index.WordShards.Keys[shard];
     #endif
@@ -283,7 +283,7 @@ internal static partial class Corpus
     #pragma warning disable CS0162
         if (Tables.WordShardBits != 0)
         {
-            postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref postings, Index.WordShards.Postings[shard]);
+            postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref postings, Index.WordShards.Posting(shard) - 1);
         }
     #pragma warning restore CS0162
 
