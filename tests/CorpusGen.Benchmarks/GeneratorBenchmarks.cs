@@ -56,15 +56,9 @@ public class GeneratorRun
     [GlobalSetup]
     public void Setup()
     {
-        _texts = SyntheticCorpus.Files(Megabytes, seed: 42)
-            .Select(file => (AdditionalText)new MemoryText(file.Path, SourceText.From(file.Text, Encoding.UTF8)))
-            .ToList();
-        _options = new CorpusOptions(_texts.Select(text => text.Path).ToHashSet());
-        _compilation = CSharpCompilation.Create(
-            "Consumer",
-            new[] { CSharpSyntaxTree.ParseText("internal static class A { }", _parseOptions) },
-            Basic.Reference.Assemblies.Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _texts = Texts(Megabytes);
+        _options = Options(_texts);
+        _compilation = Consumer(_parseOptions);
         _editedCompilation = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("internal static class B { }", _parseOptions));
         _warmDriver = CreateDriver().RunGenerators(_compilation);
         _original = _texts[_texts.Count / 2];
@@ -95,13 +89,33 @@ public class GeneratorRun
         return _warmDriver;
     }
 
-    private GeneratorDriver CreateDriver() =>
+    /// <summary>The seeded corpus of <paramref name="megabytes"/> MB as additional texts.</summary>
+    internal static List<AdditionalText> Texts(int megabytes) =>
+        SyntheticCorpus.Files(megabytes, seed: 42)
+            .Select(file => (AdditionalText)new MemoryText(file.Path, SourceText.From(file.Text, Encoding.UTF8)))
+            .ToList();
+
+    /// <summary>The project the corpus belongs to: one class, .NET 10 references.</summary>
+    internal static Compilation Consumer(CSharpParseOptions parseOptions) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            new[] { CSharpSyntaxTree.ParseText("internal static class A { }", parseOptions) },
+            Basic.Reference.Assemblies.Net100.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    /// <summary>Options that mark every one of <paramref name="texts"/> as a corpus file.</summary>
+    internal static CorpusOptions Options(List<AdditionalText> texts) => new(texts.Select(text => text.Path).ToHashSet());
+
+    /// <summary>A driver as the IDE's, without step tracking.</summary>
+    internal static GeneratorDriver CreateDriver(List<AdditionalText> texts, CorpusOptions options, CSharpParseOptions parseOptions) =>
         CSharpGeneratorDriver.Create(
             new[] { new CorpusGenerator().AsSourceGenerator() },
-            _texts,
-            _parseOptions,
-            _options,
+            texts,
+            parseOptions,
+            options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+
+    private GeneratorDriver CreateDriver() => CreateDriver(_texts, _options, _parseOptions);
 
     internal sealed class MemoryText(string path, SourceText text) : AdditionalText
     {

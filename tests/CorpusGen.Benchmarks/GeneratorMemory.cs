@@ -1,13 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CorpusGen.Benchmarks;
 
@@ -70,16 +67,10 @@ public static class GeneratorMemory
     private static void One(int megabytes)
     {
         var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-        var texts = SyntheticCorpus.Files(megabytes, seed: 42)
-            .Select(file => (AdditionalText)new GeneratorRun.MemoryText(file.Path, SourceText.From(file.Text, Encoding.UTF8)))
-            .ToList();
+        var texts = GeneratorRun.Texts(megabytes);
         long corpusBytes = texts.Sum(text => (long)Encoding.UTF8.GetByteCount(text.GetText()!.ToString()));
-        var options = new GeneratorRun.CorpusOptions(texts.Select(text => text.Path).ToHashSet());
-        var compilation = CSharpCompilation.Create(
-            "Consumer",
-            new[] { CSharpSyntaxTree.ParseText("internal static class A { }", parseOptions) },
-            Basic.Reference.Assemblies.Net100.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var options = GeneratorRun.Options(texts);
+        var compilation = GeneratorRun.Consumer(parseOptions);
 
         long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         using var self = Process.GetCurrentProcess();
@@ -97,13 +88,7 @@ public static class GeneratorMemory
         }) { IsBackground = true };
         sampler.Start();
 
-        var driver = CSharpGeneratorDriver.Create(
-            new[] { new CorpusGenerator().AsSourceGenerator() },
-            texts,
-            parseOptions,
-            options,
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false))
-            .RunGenerators(compilation);
+        var driver = GeneratorRun.CreateDriver(texts, options, parseOptions).RunGenerators(compilation);
 
         Volatile.Write(ref running, false);
         sampler.Join();

@@ -197,7 +197,7 @@ internal static class CorpusEmitter
 
                 w.Line();
                 w.Line(keysDoc);
-                KeysLiteral(w, info, info.Utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, info.Utf8 ? DocumentValues.Utf8Length(model.Keys, 0, model.Keys.Length) : 0);
+                KeysLiteral(w, info, info.Utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, model.KeysStored);
             }
         });
         return w.ToString();
@@ -456,15 +456,16 @@ internal static class CorpusEmitter
 
     /// <summary>
     /// A shard's keys as one literal on one line: u8 in UTF-8 mode, padded to a size of <see cref="StaticDataSize"/>
-    /// (rows locate their keys, so nothing reads past the last); else a string.
+    /// (rows locate their keys, so nothing reads past the last); else a string. <paramref name="stored"/> is the keys'
+    /// length as stored, in bytes in UTF-8 mode.
     /// </summary>
-    private static void KeysLiteral(SourceWriter w, ClassInfo info, string prefix, string keys, int utf8Bytes)
+    private static void KeysLiteral(SourceWriter w, ClassInfo info, string prefix, string keys, int stored)
     {
         w.StartLine().Append(prefix).Append('"');
         CSharpLiteral.AppendEscaped(w.Builder, keys, 0, keys.Length);
         if (info.Utf8)
         {
-            w.Builder.Append(' ', StaticDataSize.Utf8Padding(utf8Bytes));
+            w.Builder.Append(' ', StaticDataSize.Utf8Padding(stored));
         }
 
         w.Builder.Append(info.Utf8 ? "\"u8;\n" : "\";\n");

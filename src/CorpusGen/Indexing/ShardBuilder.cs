@@ -113,7 +113,7 @@ internal static class ShardBuilder
         }
 
         table[2] = keys.Bytes << shardBits > FingerprintKeyBytes ? 1 : 0;
-        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), EquatableArray<int>.Empty, keys.ToString(), EquatableArray<DiagnosticInfo>.Empty);
+        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), EquatableArray<int>.Empty, keys.ToString(), keys.Stored, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
@@ -167,7 +167,7 @@ internal static class ShardBuilder
             row += WordRowWidth;
         }
 
-        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat.ToArray()), keys.ToString(), EquatableArray<DiagnosticInfo>.Empty);
+        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat.ToArray()), keys.ToString(), keys.Stored, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     /// <summary>The bucket of a hash: the <paramref name="bits"/> bits after the shard's own top bits.</summary>
@@ -250,6 +250,9 @@ internal static class ShardBuilder
             _stored += stored;
             return (offset, stored);
         }
+
+        /// <summary>The length of the keys added so far, in the unit they are stored in (bytes or UTF-16 code units).</summary>
+        public int Stored => _stored;
 
         /// <summary>The size of the keys added so far, in bytes.</summary>
         public long Bytes => _utf8 ? _stored : 2L * _stored;

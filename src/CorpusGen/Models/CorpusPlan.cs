@@ -39,10 +39,10 @@ internal sealed record ShardInput(ClassInfo Class, int ShardBits, int Shard, Equ
 /// <summary>
 /// One shard of a hash table as static data. <see cref="Table"/> starts with the shard's parameters, then the
 /// bucket starts (absolute positions in the table), then the rows; <see cref="Keys"/> is the text the rows point
-/// into, stored as UTF-8 or UTF-16 like the blobs.
+/// into, stored as UTF-8 or UTF-16 like the blobs, <see cref="KeysStored"/> units long.
 /// </summary>
 internal sealed record ShardModel(
-    ClassInfo Class, int Shard, int Count, EquatableArray<int> Table, EquatableArray<int> Postings, string Keys, EquatableArray<DiagnosticInfo> Diagnostics);
+    ClassInfo Class, int Shard, int Count, EquatableArray<int> Table, EquatableArray<int> Postings, string Keys, int KeysStored, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The constants of one document: those of its headlines and title that are the first of their text.</summary>
 internal sealed record ConstantsModel(ClassInfo Class, string FileName, string HintName, EquatableArray<ConstantModel> Headlines, EquatableArray<ConstantModel> Titles);
