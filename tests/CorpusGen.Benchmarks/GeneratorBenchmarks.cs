@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text;
@@ -63,7 +64,7 @@ public class GeneratorRun
         _warmDriver = CreateDriver().RunGenerators(_compilation);
         _original = _texts[_texts.Count / 2];
         // A real edit: the first headline changes, so the file's model, its blob and the class's index all change.
-        _edited = new MemoryText(_original.Path, SourceText.From("- Edited" + _original.GetText()!.ToString().Substring(1), Encoding.UTF8));
+        _edited = new MemoryText(_original.Path, Load("- Edited" + _original.GetText()!.ToString().Substring(1)));
     }
 
     /// <summary>Every step from scratch: parse, layout, index and emit for every file.</summary>
@@ -92,8 +93,18 @@ public class GeneratorRun
     /// <summary>The seeded corpus of <paramref name="megabytes"/> MB as additional texts.</summary>
     internal static List<AdditionalText> Texts(int megabytes) =>
         SyntheticCorpus.Files(megabytes, seed: 42)
-            .Select(file => (AdditionalText)new MemoryText(file.Path, SourceText.From(file.Text, Encoding.UTF8)))
+            .Select(file => (AdditionalText)new MemoryText(file.Path, Load(file.Text)))
             .ToList();
+
+    /// <summary>
+    /// The text as the compiler loads an additional file: decoded from its UTF-8 bytes, so that a file past the
+    /// large-object threshold (about 40,000 characters) is a chunked text rather than one string, as in a build.
+    /// </summary>
+    internal static SourceText Load(string text)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text), writable: false);
+        return SourceText.From(stream, Encoding.UTF8);
+    }
 
     /// <summary>The project the corpus belongs to: one class, .NET 10 references.</summary>
     internal static Compilation Consumer(CSharpParseOptions parseOptions) =>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using CorpusGen.Indexing;
 using CorpusGen.Models;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CorpusGen.Emitting;
 
@@ -27,7 +28,7 @@ internal static class CorpusEmitter
         options.Namespace.Length == 0 ? className : options.Namespace + "." + className;
 
     /// <summary>The public API and run-time support of a corpus class.</summary>
-    public static string EmitApi(CoreModel model)
+    public static SourceText EmitApi(CoreModel model)
     {
         var info = model.Class;
         var target = info.Target;
@@ -69,11 +70,11 @@ internal static class CorpusEmitter
             w.Line("{");
             w.Line("}");
         });
-        return w.ToString();
+        return w.ToSourceText();
     }
 
     /// <summary>The shared tables: counts, document tables, the blob accessor and the shard directories.</summary>
-    public static string EmitTables(CoreModel model)
+    public static SourceText EmitTables(CoreModel model)
     {
         var info = model.Class;
         var target = info.Target;
@@ -138,11 +139,11 @@ internal static class CorpusEmitter
                 ShardDirectory(w, info, "Word", 1 << model.WordShardBits, postings: true);
             }
         });
-        return w.ToString();
+        return w.ToSourceText();
     }
 
     /// <summary>One shard of the headline or word index, as static data (see <see cref="ShardBuilder"/>).</summary>
-    public static string EmitShard(ShardModel model, bool words)
+    public static SourceText EmitShard(ShardModel model, bool words)
     {
         var info = model.Class;
         var target = info.Target;
@@ -200,11 +201,11 @@ internal static class CorpusEmitter
                 KeysLiteral(w, info, info.Utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, model.KeysStored);
             }
         });
-        return w.ToString();
+        return w.ToSourceText();
     }
 
     /// <summary>The blob accessor for one run of blobs, when there are too many for the tables file.</summary>
-    public static string EmitBlobChunk(BlobChunkModel model)
+    public static SourceText EmitBlobChunk(BlobChunkModel model)
     {
         var info = model.Class;
         var w = new SourceWriter(1024 + 64 * model.BlobNames.Count);
@@ -225,11 +226,11 @@ internal static class CorpusEmitter
                 }
             }
         });
-        return w.ToString();
+        return w.ToSourceText();
     }
 
     /// <summary>The constants of one document, in files of at most about <see cref="ConstantsFileLimit"/> characters.</summary>
-    public static IEnumerable<(string HintSuffix, string Source)> EmitConstants(ConstantsModel model, CancellationToken cancellationToken)
+    public static IEnumerable<(string HintSuffix, SourceText Source)> EmitConstants(ConstantsModel model, CancellationToken cancellationToken)
     {
         var info = model.Class;
         var all = new List<(string Kind, ConstantModel Constant)>(model.Headlines.Count + model.Titles.Count);
@@ -282,7 +283,7 @@ internal static class CorpusEmitter
                 }
             });
 
-            yield return ("Constants." + model.HintName + (part == 0 ? string.Empty : "." + part.ToString(CultureInfo.InvariantCulture)), w.ToString());
+            yield return ("Constants." + model.HintName + (part == 0 ? string.Empty : "." + part.ToString(CultureInfo.InvariantCulture)), w.ToSourceText());
             part++;
             start = next;
         }
@@ -290,7 +291,7 @@ internal static class CorpusEmitter
     }
 
     /// <summary>The blobs of one document, one file per blob: its values behind the header that locates them.</summary>
-    public static IEnumerable<(string HintSuffix, string Source)> EmitDocument(
+    public static IEnumerable<(string HintSuffix, SourceText Source)> EmitDocument(
         DocumentLayout layout, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
     {
         var document = layout.Document;
@@ -339,7 +340,7 @@ internal static class CorpusEmitter
                 }
             });
 
-            yield return ("Store." + fileName + (layout.BlobCount > 1 ? "." + blob.ToString(CultureInfo.InvariantCulture) : string.Empty), w.ToString());
+            yield return ("Store." + fileName + (layout.BlobCount > 1 ? "." + blob.ToString(CultureInfo.InvariantCulture) : string.Empty), w.ToSourceText());
         }
     }
 

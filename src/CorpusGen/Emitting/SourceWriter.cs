@@ -1,15 +1,36 @@
 using System;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CorpusGen.Emitting;
 
 /// <summary>Writes indented C#: <c>using (w.Block("class C")) { … }</c> nests, and the brace closes itself.</summary>
 internal sealed class SourceWriter
 {
+    // Generated sources are written one after another on a thread, each into a builder of up to about a megabyte:
+    // the builder is handed back by ToSourceText and reused, instead of becoming garbage once per source.
+    private const int MaxCachedCapacity = 4 * 1024 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? s_cached;
+
     private readonly StringBuilder _builder;
     private int _indent;
 
-    public SourceWriter(int capacity = 4096) => _builder = new StringBuilder(capacity);
+    public SourceWriter(int capacity = 4096)
+    {
+        var cached = s_cached;
+        if (cached is null)
+        {
+            _builder = new StringBuilder(capacity);
+        }
+        else
+        {
+            s_cached = null;
+            _builder = cached;
+            _builder.EnsureCapacity(capacity);
+        }
+    }
 
     public int Length => _builder.Length;
 
@@ -89,6 +110,19 @@ internal sealed class SourceWriter
     internal int Indent => _indent * 4;
 
     public override string ToString() => _builder.ToString();
+
+    /// <summary>The text written, held compactly (see <see cref="NarrowSourceText"/>). The writer is done after this.</summary>
+    public SourceText ToSourceText()
+    {
+        var text = NarrowSourceText.From(_builder);
+        _builder.Clear();
+        if (_builder.Capacity <= MaxCachedCapacity)
+        {
+            s_cached = _builder;
+        }
+
+        return text;
+    }
 
     public readonly struct BlockScope : IDisposable
     {

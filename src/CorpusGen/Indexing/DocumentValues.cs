@@ -17,7 +17,7 @@ internal static class DocumentValues
             (document.FileName, 0, document.FileName.Length),
         };
 
-        string text = document.Text;
+        string text = document.Text.ToString();
         foreach (var headline in document.Headlines)
         {
             values.Add((text, headline.Start, headline.Length));

@@ -5,17 +5,18 @@ namespace CorpusGen.Models;
 /// generated code exposes.
 /// </summary>
 /// <remarks>
-/// This is the output of the per-file parse step, so it holds only strings, numbers and
-/// <see cref="EquatableArray{T}"/>s: nothing from Roslyn (no <c>ISymbol</c>, <c>SyntaxNode</c>, <c>Location</c>
-/// or <c>Diagnostic</c>) that would root a compilation or defeat the driver's equality check. Values are ranges
-/// into <see cref="Text"/> rather than strings of their own, so a large corpus is held once, not twice.
+/// This is the output of the per-file parse step, so it holds only strings, numbers, <see cref="EquatableArray{T}"/>s
+/// and the file's own text, compared by content: nothing from a compilation (no <c>ISymbol</c>, <c>SyntaxNode</c>,
+/// <c>Location</c> or <c>Diagnostic</c>) that would root one or defeat the driver's equality check. Values are ranges
+/// into <see cref="Text"/> rather than strings of their own, and the text is the host's, so the step cache adds no
+/// copy of the corpus.
 /// </remarks>
 /// <param name="Path">The file's path as the compiler gives it.</param>
 /// <param name="SortKey">The path with '/' separators: corpus order is ordinal order of this key.</param>
 /// <param name="StableKey">The path relative to the project, '/' separated: names derived from it do not depend on the machine.</param>
 /// <param name="FileName">The file name with its extension.</param>
 /// <param name="ClassName">The corpus class this file belongs to.</param>
-/// <param name="Text">The file's decoded text.</param>
+/// <param name="Text">The file's text, as the host holds it (see <see cref="DocumentText"/>).</param>
 /// <param name="Headlines">Every headline, in file order.</param>
 /// <param name="Title">The article's title, or null when the file has no article.</param>
 /// <param name="Paragraphs">Every paragraph of the article, in file order.</param>
@@ -31,7 +32,7 @@ internal sealed record DocumentModel(
     string StableKey,
     string FileName,
     string ClassName,
-    string Text,
+    DocumentText Text,
     EquatableArray<TextRange> Headlines,
     TextRange? Title,
     EquatableArray<TextRange> Paragraphs,

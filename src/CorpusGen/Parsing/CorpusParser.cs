@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using CorpusGen.Models;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CorpusGen.Parsing;
 
@@ -14,9 +15,17 @@ internal static class CorpusParser
     /// <summary>Lines between two checks of the cancellation token.</summary>
     private const int CancellationStride = 4096;
 
+    /// <summary>Parses <paramref name="source"/>, the content of the corpus file at <paramref name="file"/>, as the host holds it.</summary>
+    public static DocumentModel Parse(CorpusFile file, SourceText source, CancellationToken cancellationToken) =>
+        Parse(file, source.ToString(), source, cancellationToken);
+
     /// <summary>Parses <paramref name="text"/>, the decoded content of the corpus file at <paramref name="file"/>.</summary>
+    public static DocumentModel Parse(CorpusFile file, string text, CancellationToken cancellationToken) =>
+        Parse(file, text, SourceText.From(text), cancellationToken);
+
+    // The model keeps the host's text, not the string parsed here, which may be a copy (see DocumentText).
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static DocumentModel Parse(CorpusFile file, string text, CancellationToken cancellationToken)
+    private static DocumentModel Parse(CorpusFile file, string text, SourceText source, CancellationToken cancellationToken)
     {
         var lines = ReadNonBlankLines(text, cancellationToken);
         var diagnostics = new List<DiagnosticInfo>();
@@ -103,7 +112,7 @@ internal static class CorpusParser
             file.StableKey,
             file.FileName,
             file.ClassName,
-            text,
+            new DocumentText(source),
             new EquatableArray<TextRange>(headlines.ToArray()),
             title,
             new EquatableArray<TextRange>(paragraphs.ToArray()),
@@ -121,7 +130,7 @@ internal static class CorpusParser
         var error = new DiagnosticInfo(
             DiagnosticDescriptors.UnreadableFile.Id, file.Path, 0, 0, 0, 0, 0, 0, new EquatableArray<string>(new[] { file.Path }));
         return new DocumentModel(
-            file.Path, file.SortKey, file.StableKey, file.FileName, file.ClassName, string.Empty,
+            file.Path, file.SortKey, file.StableKey, file.FileName, file.ClassName, DocumentText.Empty,
             EquatableArray<TextRange>.Empty, null, EquatableArray<TextRange>.Empty, EquatableArray<SectionModel>.Empty,
             null, null, null, false, new EquatableArray<DiagnosticInfo>(new[] { error }));
     }

@@ -28,7 +28,7 @@ internal static class Steps
             var text = input.Text.GetText(cancellationToken);
             var document = text is null
                 ? CorpusParser.Unreadable(input.File)
-                : CorpusParser.Parse(input.File, text.ToString(), cancellationToken);
+                : CorpusParser.Parse(input.File, text, cancellationToken);
             if (input.InvalidClassName is { } invalid)
             {
                 var diagnostic = DiagnosticInfo.ForProject(
@@ -212,8 +212,8 @@ internal static class Steps
         }
     }
 
-    private static void AddSource(SourceProductionContext context, string hintName, string source) =>
-        context.AddSource(hintName + ".g.cs", SourceText.From(source, System.Text.Encoding.UTF8));
+    private static void AddSource(SourceProductionContext context, string hintName, SourceText source) =>
+        context.AddSource(hintName + ".g.cs", source);
 
     private static DiagnosticInfo InternalError(string what, Exception exception) =>
         DiagnosticInfo.ForProject(DiagnosticDescriptors.InternalError.Id, what, exception.GetType().Name + ": " + exception.Message);

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CorpusGen.Emitting;
+
+/// <summary>
+/// A generated source held as one byte per character: the driver and the compiler keep every generated source for
+/// the life of a build (and the IDE for the life of a session), and a <see cref="string"/> costs two bytes per
+/// character. Generated C# is almost all ASCII; the few characters above U+00FF (and U+0000, which marks them) are
+/// kept beside the bytes, sorted by position.
+/// </summary>
+/// <remarks>
+/// A source with many such characters (text in a non-Latin script) is kept as a plain string instead, see
+/// <see cref="From"/>. The checksum and the encoding are those of <c>SourceText.From(text, Encoding.UTF8)</c>.
+/// </remarks>
+internal sealed class NarrowSourceText : SourceText
+{
+    // One wide character per 16 at most: each costs 6 bytes beside the byte that marks it.
+    private const int MaxWideShare = 16;
+    private const int PieceLength = 4096;
+
+    private readonly byte[] _narrow;
+    private readonly int[] _widePositions;
+    private readonly char[] _wideChars;
+
+    private NarrowSourceText(byte[] narrow, int[] widePositions, char[] wideChars)
+        : base(checksumAlgorithm: SourceHashAlgorithm.Sha1)
+    {
+        _narrow = narrow;
+        _widePositions = widePositions;
+        _wideChars = wideChars;
+    }
+
+    /// <summary>The text of <paramref name="builder"/>, narrow unless too many characters are wide.</summary>
+    public static SourceText From(StringBuilder builder)
+    {
+        int length = builder.Length;
+        var narrow = new byte[length];
+        List<int>? positions = null;
+        List<char>? wide = null;
+        var piece = new char[Math.Min(PieceLength, Math.Max(length, 1))];
+        for (int start = 0; start < length; start += piece.Length)
+        {
+            int count = Math.Min(piece.Length, length - start);
+            builder.CopyTo(start, piece, 0, count);
+            for (int i = 0; i < count; i++)
+            {
+                char c = piece[i];
+                if (c - 1u < 0xFFu)
+                {
+                    narrow[start + i] = (byte)c;
+                    continue;
+                }
+
+                positions ??= new List<int>();
+                wide ??= new List<char>();
+                if (positions.Count >= length / MaxWideShare)
+                {
+                    return SourceText.From(builder.ToString(), Encoding.UTF8);
+                }
+
+                positions.Add(start + i);
+                wide.Add(c);
+            }
+        }
+
+        return new NarrowSourceText(
+            narrow,
+            positions is null ? Array.Empty<int>() : positions.ToArray(),
+            wide is null ? Array.Empty<char>() : wide.ToArray());
+    }
+
+    public override Encoding Encoding => Encoding.UTF8;
+
+    public override int Length => _narrow.Length;
+
+    public override char this[int position]
+    {
+        get
+        {
+            byte b = _narrow[position];
+            return b != 0 ? (char)b : _wideChars[Array.BinarySearch(_widePositions, position)];
+        }
+    }
+
+    public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
+    {
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        if (sourceIndex < 0 || count < 0 || sourceIndex > _narrow.Length - count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sourceIndex));
+        }
+
+        if (destinationIndex < 0 || destinationIndex > destination.Length - count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(destinationIndex));
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            destination[destinationIndex + i] = (char)_narrow[sourceIndex + i];
+        }
+
+        if (_widePositions.Length == 0)
+        {
+            return;
+        }
+
+        int k = Array.BinarySearch(_widePositions, sourceIndex);
+        for (k = k < 0 ? ~k : k; k < _widePositions.Length && _widePositions[k] < sourceIndex + count; k++)
+        {
+            destination[destinationIndex + _widePositions[k] - sourceIndex] = _wideChars[k];
+        }
+    }
+
+    public override string ToString(TextSpan span)
+    {
+        if (span.End > Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(span));
+        }
+
+        var chars = new char[span.Length];
+        CopyTo(span.Start, chars, 0, span.Length);
+        return new string(chars);
+    }
+}
