@@ -17,38 +17,46 @@ internal static class DocumentValues
             (document.FileName, 0, document.FileName.Length),
         };
 
-        string text = document.Text.ToString();
+        // A large file's text is read value by value: one string of the whole file would be a large object, which
+        // only a full collection frees, and the compiler holds such a file as chunks, so that string would be a copy.
+        var whole = document.Text.Length < LargeText ? document.Text.ToString() : null;
+        void Add(TextRange range) =>
+            values.Add(whole is null ? (document.GetText(range), 0, range.Length) : (whole, range.Start, range.Length));
+
         foreach (var headline in document.Headlines)
         {
-            values.Add((text, headline.Start, headline.Length));
+            Add(headline);
         }
 
         if (document.Title is { } title)
         {
-            values.Add((text, title.Start, title.Length));
+            Add(title);
             foreach (var paragraph in document.Paragraphs)
             {
-                values.Add((text, paragraph.Start, paragraph.Length));
+                Add(paragraph);
             }
 
             foreach (var section in document.Sections)
             {
                 if (section.Heading is { } heading)
                 {
-                    values.Add((text, heading.Start, heading.Length));
+                    Add(heading);
                 }
             }
 
             if (document.Byline is { } byline)
             {
-                values.Add((text, byline.Start, byline.Length));
-                values.Add((text, document.Author!.Value.Start, document.Author.Value.Length));
-                values.Add((text, document.Desk!.Value.Start, document.Desk.Value.Length));
+                Add(byline);
+                Add(document.Author!.Value);
+                Add(document.Desk!.Value);
             }
         }
 
         return values;
     }
+
+    /// <summary>Characters from which a string of the whole text would land on the large object heap (85,000 bytes).</summary>
+    private const int LargeText = 40 * 1024;
 
     /// <summary>The value index of the first headline.</summary>
     public const int FirstHeadline = 1;

@@ -16,5 +16,20 @@ public sealed record CorpusFileSpec(string Path, string? Text, string? CorpusCla
     /// <summary>Decodes bytes as the compiler decodes an AdditionalFiles item: UTF-8, the BOM dropped.</summary>
     public static string Decode(byte[] bytes) => SourceText.From(bytes, bytes.Length, Encoding.UTF8, canBeEmbedded: false).ToString();
 
-    public SourceText? ToSourceText() => Text is null ? null : SourceText.From(Text, Encoding.UTF8);
+    /// <summary>
+    /// The text as the compiler holds a file it read: decoded from UTF-8 bytes, so that a file past about 40,000
+    /// characters is a chunked text, not one string. Text that would not read back the same (a lone surrogate, which
+    /// only a UTF-16 file can carry, or a leading U+FEFF, which decoding takes for a BOM) stays a string.
+    /// </summary>
+    public SourceText? ToSourceText()
+    {
+        if (Text is null)
+        {
+            return null;
+        }
+
+        using var stream = new System.IO.MemoryStream(Encoding.UTF8.GetBytes(Text), writable: false);
+        var decoded = SourceText.From(stream, Encoding.UTF8);
+        return decoded.ToString() == Text ? decoded : SourceText.From(Text, Encoding.UTF8);
+    }
 }
