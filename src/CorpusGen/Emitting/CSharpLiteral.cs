@@ -12,7 +12,13 @@ internal static class CSharpLiteral
 {
     /// <summary>Appends <paramref name="text"/>[start, start+length) as the inside of a regular C# string literal.</summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static void AppendEscaped(StringBuilder builder, string text, int start, int length)
+    public static void AppendEscaped(StringBuilder builder, string text, int start, int length) =>
+        AppendEscaped(builder, new StringChars(text), start, length);
+
+    /// <summary>Appends <paramref name="text"/>[start, start+length) as the inside of a regular C# string literal.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
+    public static void AppendEscaped<T>(StringBuilder builder, T text, int start, int length)
+        where T : struct, ICharSource
     {
         int end = start + length;
         int runStart = start;
@@ -30,12 +36,12 @@ internal static class CSharpLiteral
                 continue;
             }
 
-            builder.Append(text, runStart, i - runStart);
+            text.AppendTo(builder, runStart, i - runStart);
             AppendEscape(builder, c);
             runStart = i + 1;
         }
 
-        builder.Append(text, runStart, end - runStart);
+        text.AppendTo(builder, runStart, end - runStart);
     }
 
     /// <summary>A complete literal: <c>"…"</c>.</summary>
@@ -81,7 +87,7 @@ internal static class CSharpLiteral
             {
                 builder.Append(c);
             }
-            else if (c >= 0x80 && IsPlainPair(text, i, text.Length, out int units))
+            else if (c >= 0x80 && IsPlainPair(new StringChars(text), i, text.Length, out int units))
             {
                 builder.Append(text, i, units);
                 i += units - 1;
@@ -100,7 +106,8 @@ internal static class CSharpLiteral
     /// digit, punctuation or symbol. Marks, separators, controls, format characters (bidi, zero-width), private-use,
     /// unassigned code points and lone surrogates are escaped.
     /// </summary>
-    private static bool IsPlainPair(string text, int index, int end, out int units)
+    private static bool IsPlainPair<T>(T text, int index, int end, out int units)
+        where T : struct, ICharSource
     {
         char c = text[index];
         units = 1;
@@ -113,7 +120,7 @@ internal static class CSharpLiteral
             }
 
             units = 2;
-            category = CharUnicodeInfo.GetUnicodeCategory(text, index);
+            category = text.PairCategory(index);
         }
         else if (char.IsLowSurrogate(c))
         {

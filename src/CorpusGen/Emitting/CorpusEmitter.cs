@@ -295,7 +295,9 @@ internal static class CorpusEmitter
         DocumentLayout layout, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
     {
         var document = layout.Document;
-        var values = DocumentValues.List(document);
+        // The buffer is the thread's: between the yields the caller only adds each source, so nothing refills it.
+        var values = DocumentValues.List(document, out char[] chars);
+        var text = new ArrayChars(chars);
         string fileName = Naming.ForFile(document.FileName, document.StableKey);
         for (int blob = 0; blob < layout.BlobCount; blob++)
         {
@@ -326,8 +328,8 @@ internal static class CorpusEmitter
 
                     for (int v = first; v < end; v++)
                     {
-                        var (source, start, length) = values[v];
-                        CSharpLiteral.AppendEscaped(builder, source, start, length);
+                        var (start, length) = values[v];
+                        CSharpLiteral.AppendEscaped(builder, text, start, length);
                     }
 
                     if (layout.Utf8)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
+using CorpusGen.Emitting;
 using CorpusGen.Models;
 
 namespace CorpusGen.Indexing;
@@ -20,13 +21,14 @@ internal static class DocumentLayoutBuilder
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static DocumentLayout Build(DocumentModel document, bool utf8, CancellationToken cancellationToken)
     {
-        var values = DocumentValues.List(document);
+        var values = DocumentValues.List(document, out char[] chars);
+        var text = new ArrayChars(chars);
         int count = values.Count;
         var lengths = new int[count];
         for (int v = 0; v < count; v++)
         {
-            var (source, start, length) = values[v];
-            lengths[v] = utf8 ? DocumentValues.Utf8Length(source, start, length) : length;
+            var (start, length) = values[v];
+            lengths[v] = utf8 ? DocumentValues.Utf8Length(text, start, length) : length;
             if ((v & 4095) == 4095)
             {
                 cancellationToken.ThrowIfCancellationRequested();

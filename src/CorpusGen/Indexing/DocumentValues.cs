@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CorpusGen.Emitting;
 using CorpusGen.Models;
 
 namespace CorpusGen.Indexing;
@@ -9,19 +10,24 @@ namespace CorpusGen.Indexing;
 /// </summary>
 internal static class DocumentValues
 {
-    /// <summary>Every value as (source string, start, length): the file name comes from the model, the rest from the text.</summary>
-    public static List<(string Source, int Start, int Length)> List(DocumentModel document)
+    /// <summary>
+    /// Every value as a range of <paramref name="chars"/>: the document's text, then its file name. The buffer is
+    /// the thread's own and is overwritten by the next call on the thread, so read it before calling again.
+    /// </summary>
+    public static List<(int Start, int Length)> List(DocumentModel document, out char[] chars)
     {
-        var values = new List<(string, int, int)>(2 + document.Headlines.Count + document.Paragraphs.Count + document.Sections.Count + 3)
+        int textLength = document.Text.Length;
+        int length = textLength + document.FileName.Length;
+        chars = TextBuffer.Rent(length);
+        document.Text.CopyTo(chars);
+        document.FileName.CopyTo(0, chars, textLength, document.FileName.Length);
+
+        var values = new List<(int, int)>(2 + document.Headlines.Count + document.Paragraphs.Count + document.Sections.Count + 3)
         {
-            (document.FileName, 0, document.FileName.Length),
+            (textLength, document.FileName.Length),
         };
 
-        // A large file's text is read value by value: one string of the whole file would be a large object, which
-        // only a full collection frees, and the compiler holds such a file as chunks, so that string would be a copy.
-        var whole = document.Text.Length < LargeText ? document.Text.ToString() : null;
-        void Add(TextRange range) =>
-            values.Add(whole is null ? (document.GetText(range), 0, range.Length) : (whole, range.Start, range.Length));
+        void Add(TextRange range) => values.Add((range.Start, range.Length));
 
         foreach (var headline in document.Headlines)
         {
@@ -55,15 +61,17 @@ internal static class DocumentValues
         return values;
     }
 
-    /// <summary>Characters from which a string of the whole text would land on the large object heap (85,000 bytes).</summary>
-    private const int LargeText = 40 * 1024;
-
     /// <summary>The value index of the first headline.</summary>
     public const int FirstHeadline = 1;
 
     /// <summary>Bytes that <paramref name="text"/>[start, start+length) takes in UTF-8 (no lone surrogates).</summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static int Utf8Length(string text, int start, int length)
+    public static int Utf8Length(string text, int start, int length) => Utf8Length(new StringChars(text), start, length);
+
+    /// <summary>Bytes that <paramref name="text"/>[start, start+length) takes in UTF-8 (no lone surrogates).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
+    public static int Utf8Length<T>(T text, int start, int length)
+        where T : struct, ICharSource
     {
         int bytes = length;
         int end = start + length;

@@ -22,6 +22,9 @@ internal sealed class DocumentText : IEquatable<DocumentText>
     /// <summary>The whole text: the host's own string when it holds one, otherwise a copy.</summary>
     public override string ToString() => _source.ToString();
 
+    /// <summary>Copies the whole text to the start of <paramref name="destination"/>.</summary>
+    public void CopyTo(char[] destination) => _source.CopyTo(0, destination, 0, _source.Length);
+
     public string Substring(int start, int length) => _source.ToString(new TextSpan(start, length));
 
     /// <summary>Equal content, character by character (a file saved unchanged is equal; any edit is not).</summary>

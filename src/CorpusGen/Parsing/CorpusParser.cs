@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using CorpusGen.Indexing;
 using CorpusGen.Models;
 using Microsoft.CodeAnalysis.Text;
 
@@ -16,18 +17,22 @@ internal static class CorpusParser
     private const int CancellationStride = 4096;
 
     /// <summary>Parses <paramref name="source"/>, the content of the corpus file at <paramref name="file"/>, as the host holds it.</summary>
-    public static DocumentModel Parse(CorpusFile file, SourceText source, CancellationToken cancellationToken) =>
-        Parse(file, source.ToString(), source, cancellationToken);
+    public static DocumentModel Parse(CorpusFile file, SourceText source, CancellationToken cancellationToken)
+    {
+        // Read from the thread's buffer, not a string: the model keeps the host's text (see DocumentText).
+        var chars = TextBuffer.Rent(source.Length);
+        source.CopyTo(0, chars, 0, source.Length);
+        return Parse(file, chars, source.Length, source, cancellationToken);
+    }
 
     /// <summary>Parses <paramref name="text"/>, the decoded content of the corpus file at <paramref name="file"/>.</summary>
     public static DocumentModel Parse(CorpusFile file, string text, CancellationToken cancellationToken) =>
-        Parse(file, text, SourceText.From(text), cancellationToken);
+        Parse(file, text.ToCharArray(), text.Length, SourceText.From(text), cancellationToken);
 
-    // The model keeps the host's text, not the string parsed here, which may be a copy (see DocumentText).
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static DocumentModel Parse(CorpusFile file, string text, SourceText source, CancellationToken cancellationToken)
+    private static DocumentModel Parse(CorpusFile file, char[] text, int length, SourceText source, CancellationToken cancellationToken)
     {
-        var lines = ReadNonBlankLines(text, cancellationToken);
+        var lines = ReadNonBlankLines(text, length, cancellationToken);
         var diagnostics = new List<DiagnosticInfo>();
 
         var headlines = new List<TextRange>();
@@ -120,7 +125,7 @@ internal static class CorpusParser
             byline,
             author,
             desk,
-            HasLoneSurrogate(text),
+            HasLoneSurrogate(text, length),
             new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
     }
 
@@ -140,12 +145,11 @@ internal static class CorpusParser
     /// line as <see cref="string.Trim()"/> does and keeps the lines that are not blank.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    internal static List<Line> ReadNonBlankLines(string text, CancellationToken cancellationToken)
+    internal static List<Line> ReadNonBlankLines(char[] text, int length, CancellationToken cancellationToken)
     {
         var lines = new List<Line>();
         int lineNumber = 0;
         int lineStart = 0;
-        int length = text.Length;
         int position = 0;
         while (true)
         {
@@ -193,17 +197,17 @@ internal static class CorpusParser
         c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>A trimmed line that is exactly '-', or '-' followed by whitespace.</summary>
-    internal static bool IsBullet(string text, TextRange line) =>
+    internal static bool IsBullet(char[] text, TextRange line) =>
         text[line.Start] == '-' && (line.Length == 1 || char.IsWhiteSpace(text[line.Start + 1]));
 
     /// <summary>What follows a bullet line's '-', trimmed.</summary>
-    internal static TextRange BulletText(string text, TextRange line) => Trim(text, line.Start + 1, line.End);
+    internal static TextRange BulletText(char[] text, TextRange line) => Trim(text, line.Start + 1, line.End);
 
     /// <summary>
     /// A bullet line whose bullet text ends with whitespace then '-', with a non-empty inner text between the
     /// two dashes: <c>- 'Co-belligerents' -</c>.
     /// </summary>
-    internal static bool TryCrossHead(string text, TextRange line, out TextRange crossHead)
+    internal static bool TryCrossHead(char[] text, TextRange line, out TextRange crossHead)
     {
         crossHead = default;
         if (!IsBullet(text, line))
@@ -224,7 +228,7 @@ internal static class CorpusParser
     /// <summary>
     /// A line with no whitespace whose last '--' has at least one character on each side: <c>P.Smith--AT</c>.
     /// </summary>
-    internal static bool TrySplitByline(string text, TextRange line, out TextRange author, out TextRange desk)
+    internal static bool TrySplitByline(char[] text, TextRange line, out TextRange author, out TextRange desk)
     {
         author = desk = default;
         int dashes = -1;
@@ -252,7 +256,7 @@ internal static class CorpusParser
         return true;
     }
 
-    private static TextRange Trim(string text, int start, int end)
+    private static TextRange Trim(char[] text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -268,12 +272,12 @@ internal static class CorpusParser
     }
 
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static bool HasLoneSurrogate(string text)
+    private static bool HasLoneSurrogate(char[] text, int length)
     {
-        for (int i = 0; i < text.Length; i++)
+        for (int i = 0; i < length; i++)
         {
             char c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (char.IsHighSurrogate(c) && i + 1 < length && char.IsLowSurrogate(text[i + 1]))
             {
                 i++;
             }
