@@ -39,6 +39,8 @@ internal static class CorpusEmitter
             target.HasSpanTables ? "CORPUSGEN_SPAN_TABLES" : null,
             target.HasSpans ? "CORPUSGEN_SPANS" : null,
             target.HasAscii ? "CORPUSGEN_ASCII" : null,
+            model.HeadlineShardBits != 0 ? "CORPUSGEN_HEADLINE_SHARDS" : null,
+            model.WordShardBits != 0 ? "CORPUSGEN_WORD_SHARDS" : null,
         });
         w.Line(target.HasSpans ? "using CorpusText = global::System.ReadOnlySpan<char>;" : "using CorpusText = global::System.String;");
         w.Line();
@@ -131,12 +133,27 @@ internal static class CorpusEmitter
                 Table(w, target, "ArticleDocument", model.ArticleDocument, "The document of each article.");
             }
 
-            w.Line();
-            using (w.Block("static partial class Index"))
+            // With one shard the lookups read shard 0's data directly (see CORPUSGEN_HEADLINE_SHARDS in the API).
+            if (model.HeadlineShardBits != 0 || model.WordShardBits != 0)
             {
-                ShardDirectory(w, info, "Headline", 1 << model.HeadlineShardBits, postings: false);
                 w.Line();
-                ShardDirectory(w, info, "Word", 1 << model.WordShardBits, postings: true);
+                using (w.Block("static partial class Index"))
+                {
+                    if (model.HeadlineShardBits != 0)
+                    {
+                        ShardDirectory(w, info, "Headline", 1 << model.HeadlineShardBits, postings: false);
+                    }
+
+                    if (model.HeadlineShardBits != 0 && model.WordShardBits != 0)
+                    {
+                        w.Line();
+                    }
+
+                    if (model.WordShardBits != 0)
+                    {
+                        ShardDirectory(w, info, "Word", 1 << model.WordShardBits, postings: true);
+                    }
+                }
             }
         });
         return w.ToSourceText();
@@ -526,14 +543,6 @@ internal static class CorpusEmitter
             w.Line();
             using (w.Block($"private static global::System.IntPtr Find{single}(int shard)"))
             {
-                if (shards == 1)
-                {
-                    // Never called: with one shard the lookups read shard 0's data directly.
-                    w.Line($"{name}[shard] = (global::System.IntPtr)1;");
-                    w.Line("return (global::System.IntPtr)1;");
-                    return;
-                }
-
                 w.Line("global::System.IntPtr offset;");
                 using (w.Block("switch (shard)"))
                 {

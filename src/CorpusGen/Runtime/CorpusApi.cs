@@ -100,9 +100,8 @@
 #else
         string keys = Index.HeadlineKeys0;
 #endif
-        // The shard count is a constant of the generated tables: with one shard the compiler drops this block.
-#pragma warning disable CS0162
-        if (Tables.HeadlineShardBits != 0)
+        // Defined when the index has more than one shard; with one, there is no shard directory either.
+#if CORPUSGEN_HEADLINE_SHARDS
         {
             int shard = (int)(hash >> (64 - Tables.HeadlineShardBits));
 #if CORPUSGEN_SPAN_TABLES
@@ -116,7 +115,7 @@
             keys = Index.HeadlineShards.Keys[shard];
 #endif
         }
-#pragma warning restore CS0162
+#endif
 
 #if CORPUSGEN_SPAN_TABLES
         int probe = table;
@@ -221,8 +220,7 @@
 #else
         string keys = Index.WordKeys0;
 #endif
-#pragma warning disable CS0162
-        if (Tables.WordShardBits != 0)
+#if CORPUSGEN_WORD_SHARDS
         {
             shard = (int)(hash >> (64 - Tables.WordShardBits));
 #if CORPUSGEN_SPAN_TABLES
@@ -236,7 +234,7 @@
             keys = Index.WordShards.Keys[shard];
 #endif
         }
-#pragma warning restore CS0162
+#endif
 
         int fingerprint = (int)hash;
 #if CORPUSGEN_SPAN_TABLES
@@ -278,16 +276,15 @@
     {
 #if CORPUSGEN_SPAN_TABLES
         ref int postings = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordPostings0);
-#pragma warning disable CS0162
-        if (Tables.WordShardBits != 0)
-        {
-            postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref postings, Index.WordShards.Posting(shard) - 1);
-        }
-#pragma warning restore CS0162
+#if CORPUSGEN_WORD_SHARDS
+        postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref postings, Index.WordShards.Posting(shard) - 1);
+#endif
 
         return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
-#else
+#elif CORPUSGEN_WORD_SHARDS
         return Index.WordShards.Postings[shard][position];
+#else
+        return Index.WordPostings0[position];
 #endif
     }
 
