@@ -44,6 +44,9 @@ public sealed class PropertyTests
 
         /// <summary>C# latest against .NET 8's reference assemblies.</summary>
         Net80,
+
+        /// <summary>C# 7: no spans, so arrays and UTF-16 strings, as for .NET Framework and netstandard2.0 consumers.</summary>
+        CSharp7,
     }
 
     public static TheoryData<int> RandomCorpusCases()
@@ -61,7 +64,7 @@ public sealed class PropertyTests
     [MemberData(nameof(RandomCorpusCases))]
     public void Random_corpus_generates_compiles_and_reads_as_the_reference_reader(int caseIndex)
     {
-        var target = (Target)(caseIndex % 4);
+        var target = (Target)(caseIndex % 5);
         var random = new CorpusTextGenerator(CaseSeed(caseIndex), loneSurrogates: target == Target.LoneSurrogates);
         var files = new List<CorpusFileSpec>();
         for (int i = 0; i < FilesPerCorpus; i++)
@@ -94,6 +97,7 @@ public sealed class PropertyTests
     [InlineData(201, Target.CSharp10, 4, 1500, false)]
     [InlineData(202, Target.Latest, 16, 1500, true)]
     [InlineData(203, Target.CSharp10, 16, 1500, true)]
+    [InlineData(204, Target.CSharp7, 4, 1500, false)]
     public void Thousands_of_headlines_are_all_found_by_IndexOfHeadline(int caseIndex, Target target, int fileCount, int headlinesPerFile, bool fingerprints)
     {
         var random = new CorpusTextGenerator(CaseSeed(caseIndex));
@@ -105,11 +109,11 @@ public sealed class PropertyTests
 
         Assert.True(values.Headlines.Count >= fileCount * headlinesPerFile * 9 / 10, $"only {values.Headlines.Count} headlines");
 
-        // A shard's table starts [probe, bits, check]: past about 1 MB of keys the lookups check fingerprints, and
-        // the near misses above then go through that path.
+        // A shard's table starts [buckets, slots, probe, check]: past about 1 MB of keys the lookups check
+        // fingerprints, and the near misses above then go through that path.
         var headerFlags = output.Sources
             .Where(source => source.Key.StartsWith("Corpus.Index.Headlines.", StringComparison.Ordinal))
-            .Select(source => Regex.Match(source.Value, @"new int\[\]\s*\{\s*-?\d+,\s*\d+,\s*(\d),").Groups[1].Value)
+            .Select(source => Regex.Match(source.Value, @"new int\[\]\s*\{\s*\d+,\s*\d+,\s*-?\d+,\s*(\d),").Groups[1].Value)
             .Distinct()
             .ToList();
         Assert.Equal(new[] { fingerprints ? "1" : "0" }, headerFlags);
@@ -118,6 +122,7 @@ public sealed class PropertyTests
     [Theory]
     [InlineData(300, Target.Latest, 2000)]
     [InlineData(301, Target.CSharp10, 2000)]
+    [InlineData(302, Target.CSharp7, 2000)]
     public void Headlines_that_differ_only_in_the_middle_use_the_full_hash_and_are_all_found(int caseIndex, Target target, int count)
     {
         // Same length, same first 40 and last 4 code units: every probe offset sees the same text, so the probe hash
@@ -137,8 +142,8 @@ public sealed class PropertyTests
 
         var (_, output) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 2);
 
-        // The shard's table starts with its probe: -1 is the full hash.
-        Assert.Matches(@"new int\[\]\s*\{\s*-1,", output.Sources["Corpus.Index.Headlines.0.g.cs"]);
+        // The shard's table starts [buckets, slots, probe]: probe -1 is the full hash.
+        Assert.Matches(@"new int\[\]\s*\{\s*\d+,\s*\d+,\s*-1,", output.Sources["Corpus.Index.Headlines.0.g.cs"]);
     }
 
     [Theory]
@@ -162,6 +167,50 @@ public sealed class PropertyTests
         CheckCorpus(caseIndex, files, target, random);
     }
 
+    [Theory]
+    [InlineData(500, Target.Latest)]
+    [InlineData(501, Target.CSharp10)]
+    [InlineData(502, Target.Net80)]
+    [InlineData(503, Target.CSharp7)]
+    public void Keys_whose_hashes_are_equal_share_a_group_and_are_all_found(int caseIndex, Target target)
+    {
+        // Headlines whose every hash is equal (HashCollisions), and words whose folded hashes are: no slot can tell
+        // them apart, so each set becomes a group that the lookups search row by row.
+        var headlines = HashCollisions.Headlines(4);
+        var words = HashCollisions.Words(3);
+        var text = new StringBuilder();
+        for (int i = 0; i < 40; i++)
+        {
+            text.Append("- Story ").Append(i.ToString(CultureInfo.InvariantCulture)).Append(" about the news\n");
+        }
+
+        foreach (string headline in headlines)
+        {
+            text.Append("- ").Append(headline).Append('\n');
+        }
+
+        foreach (string word in words)
+        {
+            text.Append("- Report on ").Append(word).Append(" today\n");
+        }
+
+        text.Append("Title\nParagraph\n");
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var files = new[] { new CorpusFileSpec("/project/news/collide.txt", text.ToString()) };
+
+        var (_, output) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 3);
+
+        // A group's row: [first row, -2, count, 0, 0] for headlines and [first row, count, -2, 0, 0, 0] for words.
+        string headlineShards = string.Concat(output.Sources.Where(s => s.Key.StartsWith("Corpus.Index.Headlines.", StringComparison.Ordinal)).Select(s => s.Value));
+        string wordShards = string.Concat(output.Sources.Where(s => s.Key.StartsWith("Corpus.Index.Words.", StringComparison.Ordinal)).Select(s => s.Value));
+        Assert.Matches(@",\s*-2,\s*4,\s*0,\s*0,", headlineShards);
+        Assert.Matches(@",\s*3,\s*-2,\s*0,\s*0,\s*0,", wordShards);
+    }
+
+    /// <summary>A word with letters swapped for characters that look alike under some casing rules but are not equal to them under OrdinalIgnoreCase.</summary>
+    private static string Confusable(string word) =>
+        word.Replace('k', '\u212A').Replace('K', '\u212A').Replace('i', '\u0131').Replace('I', '\u0130').Replace('s', '\u017F');
+
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
 
     private static int CaseSeed(int caseIndex) => unchecked(BaseSeed * 7919 + caseIndex);
@@ -184,8 +233,7 @@ public sealed class PropertyTests
         CorpusValues actual;
         try
         {
-            output = Run(files, target).AssertCompilesClean();
-            corpus = CompiledCorpus.Load(output.Compilation);
+            (output, corpus) = Build(files, target);
             actual = corpus.Values();
         }
         catch (Exception exception)
@@ -233,6 +281,7 @@ public sealed class PropertyTests
             .Concat(words.Select(w => w.ToUpperInvariant()))
             .Concat(words.Select(w => w.ToLowerInvariant()))
             .Concat(words.Take(200).Select(random.NearMiss))
+            .Concat(words.Take(200).Select(Confusable))
             .Concat(Enumerable.Range(0, 50).Select(_ => random.NonWord()))
             .Append(string.Empty)
             .Distinct(StringComparer.Ordinal)
@@ -257,11 +306,29 @@ public sealed class PropertyTests
         return (actual, output);
     }
 
-    private static GeneratorOutput Run(IReadOnlyList<CorpusFileSpec> files, Target target)
+    /// <summary>Runs the generator for <paramref name="target"/>, checks that its output compiles clean, and loads it with the probe.</summary>
+    private static (GeneratorOutput Output, CompiledCorpus Corpus) Build(IReadOnlyList<CorpusFileSpec> files, Target target)
     {
-        var parseOptions = target == Target.CSharp10 ? GeneratorRunner.ParseOptions(LanguageVersion.CSharp10) : null;
         IEnumerable<MetadataReference>? references = target == Target.Net80 ? Basic.Reference.Assemblies.Net80.References.All : null;
-        return GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource() }, parseOptions: parseOptions, references: references);
+        if (target == Target.CSharp7)
+        {
+            // The probe is written in today's C#, and a compilation holds one language version: the corpus goes in an
+            // assembly of its own, compiled as C# 7, with public classes for the probe's assembly to call.
+            var generated = GeneratorRunner.Run(
+                files,
+                new Dictionary<string, string> { ["CorpusVisibility"] = "public" },
+                parseOptions: GeneratorRunner.ParseOptions(LanguageVersion.CSharp7),
+                references: references,
+                nullable: NullableContextOptions.Disable).AssertCompilesClean();
+            var probe = GeneratorRunner.Compilation(new[] { CompiledCorpus.ProbeSource(spans: false) }, references: references)
+                .AddReferences(generated.Compilation.ToMetadataReference());
+            return (generated, CompiledCorpus.Load(probe, generated.Compilation));
+        }
+
+        var parseOptions = target == Target.CSharp10 ? GeneratorRunner.ParseOptions(LanguageVersion.CSharp10) : null;
+        var output = GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource() }, parseOptions: parseOptions, references: references)
+            .AssertCompilesClean();
+        return (output, CompiledCorpus.Load(output.Compilation));
     }
 
     private static IEnumerable<string> NearMisses(string headline, CorpusTextGenerator random, int count)

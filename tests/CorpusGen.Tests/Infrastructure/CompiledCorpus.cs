@@ -21,7 +21,8 @@ public sealed class CompiledCorpus
     private CompiledCorpus(Type probe) => _probe = probe;
 
     /// <summary>C# for a probe over the corpus class <paramref name="qualifiedClass"/> (namespace included).</summary>
-    public static string ProbeSource(string qualifiedClass = "Corpus") => """
+    /// <summary>The probe's C# source; <paramref name="spans"/> false for a corpus built without span overloads (its span methods then call the string ones).</summary>
+    public static string ProbeSource(string qualifiedClass = "Corpus", bool spans = true) => """
         using System;
         using System.Linq;
 
@@ -65,7 +66,7 @@ public sealed class CompiledCorpus
 
             public static int[] HeadlinesWithWordSpan(string word) => CLASS.HeadlinesWithWord(word.AsSpan()).ToArray();
         }
-        """.Replace("CLASS", "global::" + qualifiedClass);
+        """.Replace("CLASS", "global::" + qualifiedClass).Replace(".AsSpan()", spans ? ".AsSpan()" : string.Empty);
 
     /// <summary>Runs the generator on <paramref name="files"/>, compiles the output with the probe and loads it.</summary>
     public static CompiledCorpus Build(
@@ -75,15 +76,23 @@ public sealed class CompiledCorpus
         return Load(output.Compilation);
     }
 
-    public static CompiledCorpus Load(Compilation compilation)
+    /// <summary>Emits <paramref name="compilation"/> (and the compilations it references) and loads it in a context of its own.</summary>
+    public static CompiledCorpus Load(Compilation compilation, params Compilation[] dependencies)
     {
-        using var stream = new MemoryStream();
+        var context = new AssemblyLoadContext("corpus-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        var loaded = dependencies.ToDictionary(dependency => dependency.AssemblyName!, dependency => context.LoadFromStream(Emit(dependency)));
+        context.Resolving += (_, name) => name.Name is { } simple && loaded.TryGetValue(simple, out var assembly) ? assembly : null;
+        var probe = context.LoadFromStream(Emit(compilation));
+        return new CompiledCorpus(probe.GetType("CorpusProbe", throwOnError: true)!);
+    }
+
+    private static MemoryStream Emit(Compilation compilation)
+    {
+        var stream = new MemoryStream();
         var result = compilation.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)));
         stream.Position = 0;
-        var context = new AssemblyLoadContext("corpus-" + Guid.NewGuid().ToString("N"), isCollectible: true);
-        var assembly = context.LoadFromStream(stream);
-        return new CompiledCorpus(assembly.GetType("CorpusProbe", throwOnError: true)!);
+        return stream;
     }
 
     public CorpusValues Values()
