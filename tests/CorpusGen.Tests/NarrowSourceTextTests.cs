@@ -63,18 +63,109 @@ public sealed class NarrowSourceTextTests
     }
 
     [Fact]
+    public void The_builder_writes_what_a_StringBuilder_would()
+    {
+        // Every kind of append, in random order and sizes, with the length cut back now and then (the emitter trims a
+        // trailing newline that way); the wide characters straddle the four-character fast path's boundaries.
+        var random = new Random(23);
+        char[] alphabet = { 'a', 'Z', ' ', '"', '\n', '\0', '\u00E9', '\u00FF', '\u0100', '\u2019', '\uD83D', '\uDE00', '\uFFFF' };
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var expected = new StringBuilder();
+            var actual = new NarrowBuilder(random.Next(64));
+            for (int step = 0; step < 60; step++)
+            {
+                int pieceLength = random.Next(40);
+                var piece = new char[pieceLength];
+                for (int i = 0; i < pieceLength; i++)
+                {
+                    piece[i] = random.Next(6) == 0 ? alphabet[random.Next(alphabet.Length)] : (char)random.Next(32, 127);
+                }
+
+                switch (random.Next(7))
+                {
+                    case 0:
+                        expected.Append(piece);
+                        actual.Append(new string(piece));
+                        break;
+                    case 1:
+                        int start = random.Next(pieceLength + 1);
+                        expected.Append(piece, start, pieceLength - start);
+                        actual.Append(piece, start, pieceLength - start);
+                        break;
+                    case 2:
+                        char c = alphabet[random.Next(alphabet.Length)];
+                        expected.Append(c);
+                        actual.Append(c);
+                        break;
+                    case 3:
+                        char repeated = alphabet[random.Next(alphabet.Length)];
+                        int count = random.Next(20);
+                        expected.Append(repeated, count);
+                        actual.Append(repeated, count);
+                        break;
+                    case 4:
+                        int number = random.Next(4) == 0 ? int.MinValue + random.Next(2) : random.Next(int.MinValue, int.MaxValue);
+                        expected.Append(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        actual.Append(number);
+                        break;
+                    case 5:
+                        int cut = random.Next(Math.Min(expected.Length, 30) + 1);
+                        expected.Length -= cut;
+                        actual.Length -= cut;
+                        break;
+                    default:
+                        string text = new string(piece);
+                        int from = random.Next(pieceLength + 1);
+                        expected.Append(text, from, pieceLength - from);
+                        actual.Append(text, from, pieceLength - from);
+                        break;
+                }
+
+                Assert.Equal(expected.Length, actual.Length);
+            }
+
+            Assert.Equal(expected.ToString(), actual.ToString());
+            AssertSame(expected.ToString(), actual.ToSourceText());
+        }
+    }
+
+    [Fact]
+    public void Plain_ASCII_stops_at_exactly_the_first_character_a_literal_cannot_hold_as_it_is()
+    {
+        // Every code unit, at every position of a four-unit group and past the groups, after plain ASCII.
+        var builder = new NarrowBuilder(64);
+        var text = "abcdefgh ~!#[]{}".ToCharArray();
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            bool plain = c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+            for (int position = 0; position < text.Length; position += position < 8 ? 1 : 3)
+            {
+                char saved = text[position];
+                text[position] = (char)c;
+                builder.Clear();
+                int taken = builder.AppendPlainAscii(text);
+                Assert.Equal(plain ? text.Length : position, taken);
+                Assert.Equal(new string(text, 0, taken), builder.ToString());
+                text[position] = saved;
+            }
+        }
+    }
+
+    [Fact]
     public void Copies_outside_the_text_are_refused()
     {
-        var source = NarrowSourceText.From(new StringBuilder("abc"));
+        var source = new NarrowBuilder(4).Append("abc").ToSourceText();
         var buffer = new char[8];
         Assert.Throws<ArgumentOutOfRangeException>(() => source.CopyTo(2, buffer, 0, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => source.CopyTo(0, buffer, 7, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => source.CopyTo(-1, buffer, 0, 1));
     }
 
-    private static SourceText AssertSame(string text)
+    private static SourceText AssertSame(string text) => AssertSame(text, new NarrowBuilder(0).Append(text).ToSourceText());
+
+    private static SourceText AssertSame(string text, SourceText source)
     {
-        var source = NarrowSourceText.From(new StringBuilder(text));
         var reference = SourceText.From(text, Encoding.UTF8);
         Assert.Equal(text.Length, source.Length);
         Assert.Equal(text, source.ToString());

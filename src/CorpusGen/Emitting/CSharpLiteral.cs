@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace CorpusGen.Emitting;
 
@@ -12,47 +11,45 @@ internal static class CSharpLiteral
 {
     /// <summary>Appends <paramref name="text"/>[start, start+length) as the inside of a regular C# string literal.</summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static void AppendEscaped(StringBuilder builder, string text, int start, int length) =>
+    public static void AppendEscaped(NarrowBuilder builder, string text, int start, int length) =>
         AppendEscaped(builder, new StringChars(text), start, length);
 
     /// <summary>Appends <paramref name="text"/>[start, start+length) as the inside of a regular C# string literal.</summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static void AppendEscaped<T>(StringBuilder builder, T text, int start, int length)
+    public static void AppendEscaped<T>(NarrowBuilder builder, T text, int start, int length)
         where T : struct, ICharSource
     {
         int end = start + length;
-        int runStart = start;
-        for (int i = start; i < end; i++)
+        int i = start;
+        while (i < end)
         {
-            char c = text[i];
-            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+            // Printable ASCII, most of any text, is checked and copied four characters at a time.
+            i += builder.AppendPlainAscii(text.Slice(i, end - i));
+            if (i == end)
             {
-                continue;
+                break;
             }
 
+            char c = text[i];
             if (c >= 0x80 && IsPlainPair(text, i, end, out int units))
             {
-                i += units - 1;
+                builder.Append(text.Slice(i, units));
+                i += units;
                 continue;
             }
 
-            text.AppendTo(builder, runStart, i - runStart);
             AppendEscape(builder, c);
-            runStart = i + 1;
+            i++;
         }
-
-        text.AppendTo(builder, runStart, end - runStart);
     }
 
-    /// <summary>A complete literal: <c>"…"</c>.</summary>
+    /// <summary>Appends a complete literal: <c>"…"</c>.</summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static string Quote(string text)
+    public static void AppendQuoted(NarrowBuilder builder, string text)
     {
-        var builder = new StringBuilder(text.Length + 2);
         builder.Append('"');
         AppendEscaped(builder, text, 0, text.Length);
         builder.Append('"');
-        return builder.ToString();
     }
 
     /// <summary>
@@ -60,9 +57,8 @@ internal static class CSharpLiteral
     /// escape (<c>\u202E</c>), since XML cannot hold control characters and a comment must not hold line breaks.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static string ForDocComment(string text)
+    public static void AppendDocComment(NarrowBuilder builder, string text)
     {
-        var builder = new StringBuilder(text.Length + 16);
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -97,8 +93,6 @@ internal static class CSharpLiteral
                 AppendEscape(builder, c);
             }
         }
-
-        return builder.ToString();
     }
 
     /// <summary>
@@ -158,7 +152,7 @@ internal static class CSharpLiteral
         }
     }
 
-    private static void AppendEscape(StringBuilder builder, char c)
+    private static void AppendEscape(NarrowBuilder builder, char c)
     {
         switch (c)
         {

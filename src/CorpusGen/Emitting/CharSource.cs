@@ -1,5 +1,5 @@
+using System;
 using System.Globalization;
-using System.Text;
 
 namespace CorpusGen.Emitting;
 
@@ -11,7 +11,8 @@ internal interface ICharSource
 {
     char this[int index] { get; }
 
-    void AppendTo(StringBuilder builder, int start, int count);
+    /// <summary>The characters [<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>).</summary>
+    ReadOnlySpan<char> Slice(int start, int count);
 
     /// <summary>The category of the surrogate pair at <paramref name="index"/>.</summary>
     UnicodeCategory PairCategory(int index);
@@ -25,7 +26,7 @@ internal readonly struct StringChars : ICharSource
 
     public char this[int index] => _text[index];
 
-    public void AppendTo(StringBuilder builder, int start, int count) => builder.Append(_text, start, count);
+    public ReadOnlySpan<char> Slice(int start, int count) => _text.AsSpan(start, count);
 
     public UnicodeCategory PairCategory(int index) => CharUnicodeInfo.GetUnicodeCategory(_text, index);
 }
@@ -38,7 +39,7 @@ internal readonly struct ArrayChars : ICharSource
 
     public char this[int index] => _chars[index];
 
-    public void AppendTo(StringBuilder builder, int start, int count) => builder.Append(_chars, start, count);
+    public ReadOnlySpan<char> Slice(int start, int count) => new(_chars, start, count);
 
     // Rare enough (characters past U+FFFF) that the two-character string does not matter.
     public UnicodeCategory PairCategory(int index) => CharUnicodeInfo.GetUnicodeCategory(new string(_chars, index, 2), 0);

@@ -290,11 +290,15 @@ internal static class CorpusEmitter
                             }
 
                             string where = kind == "Headline" ? "Headline " : "Title of article ";
-                            w.Line("/// <summary>" + CSharpLiteral.ForDocComment(constant.Text) + "</summary>");
-                            w.Line("/// <remarks>" + where + constant.Index.ToString(CultureInfo.InvariantCulture) + ", from "
-                                + CSharpLiteral.ForDocComment(constant.FileName) + ".</remarks>");
+                            var builder = w.StartLine().Append("/// <summary>").Builder;
+                            CSharpLiteral.AppendDocComment(builder, constant.Text);
+                            w.Append("</summary>").EndLine();
+                            w.StartLine().Append("/// <remarks>").Append(where).Append(constant.Index).Append(", from ");
+                            CSharpLiteral.AppendDocComment(builder, constant.FileName);
+                            w.Append(".</remarks>").EndLine();
                             w.StartLine().Append("public const string ").Append(constant.Name).Append(" = ");
-                            w.Append(CSharpLiteral.Quote(constant.Text)).Append(';').EndLine();
+                            CSharpLiteral.AppendQuoted(builder, constant.Text);
+                            w.Append(';').EndLine();
                         }
                     }
                 }
@@ -327,8 +331,9 @@ internal static class CorpusEmitter
             {
                 using (w.Block("static partial class Store"))
                 {
-                    w.Line("/// <summary>" + CSharpLiteral.ForDocComment(document.StableKey)
-                        + (layout.BlobCount > 1 ? $", part {blob + 1} of {layout.BlobCount}" : string.Empty) + "</summary>");
+                    w.StartLine().Append("/// <summary>");
+                    CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);
+                    w.Append(layout.BlobCount > 1 ? $", part {blob + 1} of {layout.BlobCount}" : string.Empty).Append("</summary>").EndLine();
                     string name = CorpusPlanBuilder.BlobName(fileName, blob);
                     w.StartLine().Append(layout.Utf8
                         ? "internal static global::System.ReadOnlySpan<byte> " + name + " =>"
@@ -461,7 +466,7 @@ internal static class CorpusEmitter
 
             if (i < values.Count)
             {
-                builder.Append(values[i].ToString(CultureInfo.InvariantCulture)).Append(',');
+                builder.Append(values[i]).Append(',');
             }
             else
             {

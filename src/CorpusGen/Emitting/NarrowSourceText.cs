@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
@@ -12,64 +11,22 @@ namespace CorpusGen.Emitting;
 /// kept beside the bytes, sorted by position.
 /// </summary>
 /// <remarks>
-/// A source with many such characters (text in a non-Latin script) is kept as a plain string instead, see
-/// <see cref="From"/>. The checksum and the encoding are those of <c>SourceText.From(text, Encoding.UTF8)</c>.
+/// <see cref="NarrowBuilder"/> writes it; a source with many such characters (text in a non-Latin script) is kept as a
+/// plain string instead. The checksum and the encoding are those of <c>SourceText.From(text, Encoding.UTF8)</c>.
 /// </remarks>
 internal sealed class NarrowSourceText : SourceText
 {
-    // One wide character per 16 at most: each costs 6 bytes beside the byte that marks it.
-    private const int MaxWideShare = 16;
-    private const int PieceLength = 4096;
-
     private readonly byte[] _narrow;
     private readonly int[] _widePositions;
     private readonly char[] _wideChars;
 
-    private NarrowSourceText(byte[] narrow, int[] widePositions, char[] wideChars)
+    /// <summary>A text of <paramref name="narrow"/>'s bytes as characters, but at <paramref name="widePositions"/> (ascending, each holding byte 0), where <paramref name="wideChars"/> stand.</summary>
+    internal NarrowSourceText(byte[] narrow, int[] widePositions, char[] wideChars)
         : base(checksumAlgorithm: SourceHashAlgorithm.Sha1)
     {
         _narrow = narrow;
         _widePositions = widePositions;
         _wideChars = wideChars;
-    }
-
-    /// <summary>The text of <paramref name="builder"/>, narrow unless too many characters are wide.</summary>
-    public static SourceText From(StringBuilder builder)
-    {
-        int length = builder.Length;
-        var narrow = new byte[length];
-        List<int>? positions = null;
-        List<char>? wide = null;
-        var piece = new char[Math.Min(PieceLength, Math.Max(length, 1))];
-        for (int start = 0; start < length; start += piece.Length)
-        {
-            int count = Math.Min(piece.Length, length - start);
-            builder.CopyTo(start, piece, 0, count);
-            for (int i = 0; i < count; i++)
-            {
-                char c = piece[i];
-                if (c - 1u < 0xFFu)
-                {
-                    narrow[start + i] = (byte)c;
-                    continue;
-                }
-
-                positions ??= new List<int>();
-                wide ??= new List<char>();
-                if (positions.Count >= length / MaxWideShare)
-                {
-                    return SourceText.From(builder.ToString(), Encoding.UTF8);
-                }
-
-                positions.Add(start + i);
-                wide.Add(c);
-            }
-        }
-
-        return new NarrowSourceText(
-            narrow,
-            positions is null ? Array.Empty<int>() : positions.ToArray(),
-            wide is null ? Array.Empty<char>() : wide.ToArray());
     }
 
     public override Encoding Encoding => Encoding.UTF8;

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CorpusGen.Emitting;
@@ -12,9 +11,9 @@ internal sealed class SourceWriter
     private const int MaxCachedCapacity = 4 * 1024 * 1024;
 
     [ThreadStatic]
-    private static StringBuilder? s_cached;
+    private static NarrowBuilder? s_cached;
 
-    private readonly StringBuilder _builder;
+    private readonly NarrowBuilder _builder;
     private int _indent;
 
     public SourceWriter(int capacity = 4096)
@@ -22,7 +21,7 @@ internal sealed class SourceWriter
         var cached = s_cached;
         if (cached is null)
         {
-            _builder = new StringBuilder(capacity);
+            _builder = new NarrowBuilder(capacity);
         }
         else
         {
@@ -104,7 +103,7 @@ internal sealed class SourceWriter
         }
     }
 
-    internal StringBuilder Builder => _builder;
+    internal NarrowBuilder Builder => _builder;
 
     /// <summary>The current indentation in spaces.</summary>
     internal int Indent => _indent * 4;
@@ -114,7 +113,7 @@ internal sealed class SourceWriter
     /// <summary>The text written, held compactly (see <see cref="NarrowSourceText"/>). The writer is done after this.</summary>
     public SourceText ToSourceText()
     {
-        var text = NarrowSourceText.From(_builder);
+        var text = _builder.ToSourceText();
         _builder.Clear();
         if (_builder.Capacity <= MaxCachedCapacity)
         {

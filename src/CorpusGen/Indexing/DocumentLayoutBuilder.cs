@@ -22,13 +22,12 @@ internal static class DocumentLayoutBuilder
     public static DocumentLayout Build(DocumentModel document, bool utf8, CancellationToken cancellationToken)
     {
         var values = DocumentValues.List(document, out char[] chars);
-        var text = new ArrayChars(chars);
         int count = values.Count;
         var lengths = new int[count];
         for (int v = 0; v < count; v++)
         {
             var (start, length) = values[v];
-            lengths[v] = utf8 ? DocumentValues.Utf8Length(text, start, length) : length;
+            lengths[v] = utf8 ? DocumentValues.Utf8Length(chars, start, length) : length;
             if ((v & 4095) == 4095)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using CorpusGen.Emitting;
 using CorpusGen.Models;
 
@@ -64,40 +65,12 @@ internal static class DocumentValues
     /// <summary>The value index of the first headline.</summary>
     public const int FirstHeadline = 1;
 
-    /// <summary>Bytes that <paramref name="text"/>[start, start+length) takes in UTF-8 (no lone surrogates).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static int Utf8Length(string text, int start, int length) => Utf8Length(new StringChars(text), start, length);
+    /// <summary>Bytes that <paramref name="text"/> takes in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD).</summary>
+    public static int Utf8Length(string text) => Utf8.GetByteCount(text);
 
-    /// <summary>Bytes that <paramref name="text"/>[start, start+length) takes in UTF-8 (no lone surrogates).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    public static int Utf8Length<T>(T text, int start, int length)
-        where T : struct, ICharSource
-    {
-        int bytes = length;
-        int end = start + length;
-        for (int i = start; i < end; i++)
-        {
-            char c = text[i];
-            if (c < 0x80)
-            {
-                continue;
-            }
+    /// <summary>Bytes that <paramref name="text"/>[start, start+length) takes in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD).</summary>
+    public static int Utf8Length(char[] text, int start, int length) => Utf8.GetByteCount(text, start, length);
 
-            if (c < 0x800)
-            {
-                bytes += 1;
-            }
-            else if (char.IsHighSurrogate(c) && i + 1 < end && char.IsLowSurrogate(text[i + 1]))
-            {
-                bytes += 2;
-                i++;
-            }
-            else
-            {
-                bytes += 2;
-            }
-        }
-
-        return bytes;
-    }
+    // The runtime's own UTF-8 counter is vectorized: a character loop over the whole corpus cost about 5% of a run.
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 }

@@ -429,7 +429,7 @@ internal static class ShardBuilder
         public (int Offset, int Stored) Add(string text)
         {
             int offset = _stored;
-            int stored = _utf8 ? DocumentValues.Utf8Length(text, 0, text.Length) : text.Length;
+            int stored = _utf8 ? DocumentValues.Utf8Length(text) : text.Length;
             _text.Append(text);
             _stored += stored;
             return (offset, stored);

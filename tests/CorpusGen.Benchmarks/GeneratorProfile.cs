@@ -1,0 +1,79 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CorpusGen.Benchmarks;
+
+/// <summary>
+/// Where a full generator run's time goes, for profiling (not a benchmark: the numbers to report come from
+/// <see cref="GeneratorRun"/>). <c>--generator-profile MB RUNS</c> runs RUNS full runs over the seeded corpus of MB
+/// megabytes and prints each run's time, so that a profiler (<c>dotnet-trace collect -- …</c>) sees warm runs. With
+/// <c>--steps</c> last, it then runs once more with step tracking on and prints each step's total time as the driver
+/// measures it; tracking itself is slow past a few MB (over 3 minutes at 100 MB), so use a small corpus for that.
+/// </summary>
+public static class GeneratorProfile
+{
+    public const string Switch = "--generator-profile";
+
+    public static bool TryRun(string[] args)
+    {
+        if (args.Length == 0 || args[0] != Switch)
+        {
+            return false;
+        }
+
+        var numbers = args.Skip(1).Where(arg => arg != "--steps").Select(arg => int.Parse(arg, CultureInfo.InvariantCulture)).ToList();
+        int megabytes = numbers.Count > 0 ? numbers[0] : 100;
+        int runs = numbers.Count > 1 ? numbers[1] : 5;
+        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+        var texts = GeneratorRun.Texts(megabytes);
+        var options = GeneratorRun.Options(texts);
+        var compilation = GeneratorRun.Consumer(parseOptions);
+        for (int run = 0; run < runs; run++)
+        {
+            int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            var paused = GC.GetTotalPauseDuration();
+            long allocated = GC.GetTotalAllocatedBytes(precise: false);
+            var watch = Stopwatch.StartNew();
+            var driver = GeneratorRun.CreateDriver(texts, options, parseOptions).RunGenerators(compilation);
+            watch.Stop();
+            int sources = driver.GetRunResult().Results[0].GeneratedSources.Length;
+            Console.WriteLine(
+                $"run {run + 1}: {watch.Elapsed.TotalMilliseconds:N0} ms, {megabytes / watch.Elapsed.TotalSeconds:N0} MB/s, {sources:N0} sources; "
+                + $"GC: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]} (gen 0/1/2), "
+                + $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1e6:N0} MB");
+        }
+
+        if (args[^1] != "--steps")
+        {
+            return true;
+        }
+
+        var tracked = CSharpGeneratorDriver.Create(
+            new[] { new CorpusGenerator().AsSourceGenerator() },
+            texts,
+            parseOptions,
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        var total = Stopwatch.StartNew();
+        var result = tracked.RunGenerators(compilation).GetRunResult().Results[0];
+        total.Stop();
+        Console.WriteLine($"tracked run: {total.Elapsed.TotalMilliseconds:N0} ms");
+        foreach (var (name, steps) in result.TrackedSteps.OrderByDescending(pair => pair.Value.Sum(step => step.ElapsedTime.Ticks)))
+        {
+            var elapsed = TimeSpan.FromTicks(steps.Sum(step => step.ElapsedTime.Ticks));
+            Console.WriteLine($"  {name,-22} {elapsed.TotalMilliseconds,8:N1} ms over {steps.Length:N0} items");
+        }
+
+        foreach (var (name, steps) in result.TrackedOutputSteps)
+        {
+            var elapsed = TimeSpan.FromTicks(steps.Sum(step => step.ElapsedTime.Ticks));
+            Console.WriteLine($"  output {name,-15} {elapsed.TotalMilliseconds,8:N1} ms over {steps.Length:N0} items");
+        }
+
+        return true;
+    }
+}
