@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
@@ -136,7 +137,7 @@ internal sealed class NarrowBuilder
         return this;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
+    [MethodImpl(Jit.Hot)]
     public NarrowBuilder Append(ReadOnlySpan<char> text)
     {
         EnsureCapacity(_length + text.Length);
@@ -146,22 +147,19 @@ internal sealed class NarrowBuilder
         if (BitConverter.IsLittleEndian)
         {
             // Four characters at a time while all four are in U+0001..U+00FF: no high byte set and no lane zero.
-            var quads = MemoryMarshal.Cast<char, ulong>(text);
-            for (; i < quads.Length; i++)
+            ref char source = ref MemoryMarshal.GetReference(text);
+            ref byte target = ref bytes[0];
+            for (; i + 4 <= text.Length; i += 4)
             {
-                ulong units = quads[i];
+                ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref source, i)));
                 if ((units & 0xFF00FF00FF00FF00UL) != 0 || ((units - 0x0001000100010001UL) & ~units & 0x8000800080008000UL) != 0)
                 {
                     break;
                 }
 
-                units = (units | (units >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint four = (uint)(units | (units >> 16));
-                MemoryMarshal.Write(bytes.AsSpan(at, 4), ref four);
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Narrow(units));
                 at += 4;
             }
-
-            i *= 4;
         }
 
         for (; i < text.Length; i++)
@@ -187,7 +185,7 @@ internal sealed class NarrowBuilder
     /// Appends the longest start of <paramref name="text"/> that a C# string literal holds as it is and that is ASCII:
     /// U+0020..U+007E but for the quote and the backslash. Returns how many characters that is.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
+    [MethodImpl(Jit.Hot)]
     public int AppendPlainAscii(ReadOnlySpan<char> text)
     {
         EnsureCapacity(_length + text.Length);
@@ -196,22 +194,20 @@ internal sealed class NarrowBuilder
         int i = 0;
         if (BitConverter.IsLittleEndian)
         {
-            var quads = MemoryMarshal.Cast<char, ulong>(text);
-            for (; i < quads.Length; i++)
+            // Reads and writes through refs: the capacity is ensured above and i + 4 stays within the text.
+            ref char source = ref MemoryMarshal.GetReference(text);
+            ref byte target = ref bytes[0];
+            for (; i + 4 <= text.Length; i += 4)
             {
-                ulong units = quads[i];
+                ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref source, i)));
                 if (!IsPlainAscii(units))
                 {
                     break;
                 }
 
-                units = (units | (units >> 8)) & 0x0000FFFF0000FFFFUL;
-                uint four = (uint)(units | (units >> 16));
-                MemoryMarshal.Write(bytes.AsSpan(at, 4), ref four);
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Narrow(units));
                 at += 4;
             }
-
-            i *= 4;
         }
 
         for (; i < text.Length; i++)
@@ -227,6 +223,13 @@ internal sealed class NarrowBuilder
 
         _length = at;
         return i;
+    }
+
+    /// <summary>Four code units below 0x100, the first in the low lane, as four bytes, the first in the low byte.</summary>
+    private static uint Narrow(ulong units)
+    {
+        units = (units | (units >> 8)) & 0x0000FFFF0000FFFFUL;
+        return (uint)(units | (units >> 16));
     }
 
     /// <summary>Whether all four UTF-16 code units in <paramref name="units"/> are plain ASCII, as <see cref="AppendPlainAscii"/> takes it.</summary>

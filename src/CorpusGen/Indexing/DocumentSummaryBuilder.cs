@@ -56,8 +56,14 @@ internal static class DocumentSummaryBuilder
         var texts = new HashSet<string>(StringComparer.Ordinal);
         var firsts = new List<int>(count);
 
-        var groups = new WordGroups();
-        var wordHeadlines = new List<List<int>>();
+        // Scratch kept by the thread: a summary is built per file, and a large corpus has thousands.
+        var scratch = s_scratch ??= new Scratch();
+        var groups = scratch.Groups;
+        groups.Clear();
+        var occurrences = scratch.Occurrences;
+        occurrences.Clear();
+        var lastHeadline = scratch.LastHeadline;
+        lastHeadline.Clear();
         for (int h = 0; h < count; h++)
         {
             string text = document.GetText(document.Headlines[h]);
@@ -88,13 +94,14 @@ internal static class DocumentSummaryBuilder
                 if (at < 0)
                 {
                     at = groups.Add(hash, text.Substring(start, length));
-                    wordHeadlines.Add(new List<int>());
+                    lastHeadline.Add(-1);
                 }
 
-                var list = wordHeadlines[at];
-                if (list.Count == 0 || list[list.Count - 1] != h)
+                // A word's headlines, once each: recorded in headline order, gathered per word below.
+                if (lastHeadline[at] != h)
                 {
-                    list.Add(h);
+                    lastHeadline[at] = h;
+                    occurrences.Add((at, h));
                 }
             }
 
@@ -104,13 +111,31 @@ internal static class DocumentSummaryBuilder
             }
         }
 
+        var wordPostings = new int[groups.Count][];
+        var filled = new int[groups.Count];
+        foreach (var (word, _) in occurrences)
+        {
+            filled[word]++;
+        }
+
+        for (int w = 0; w < wordPostings.Length; w++)
+        {
+            wordPostings[w] = new int[filled[w]];
+            filled[w] = 0;
+        }
+
+        foreach (var (word, headline) in occurrences)
+        {
+            wordPostings[word][filled[word]++] = headline;
+        }
+
         var wordItems = new WordItem[groups.Count];
         long wordChars = 0, postings = 0;
         for (int w = 0; w < wordItems.Length; w++)
         {
-            wordItems[w] = new WordItem(groups.Words[w], groups.Hashes[w], new EquatableArray<int>(wordHeadlines[w].ToArray()));
+            wordItems[w] = new WordItem(groups.Words[w], groups.Hashes[w], new EquatableArray<int>(wordPostings[w]));
             wordChars += groups.Words[w].Length;
-            postings += wordHeadlines[w].Count;
+            postings += wordPostings[w].Length;
         }
 
         // Stable sorts by partition: file order (first occurrence for words) within a partition.
@@ -144,6 +169,21 @@ internal static class DocumentSummaryBuilder
             new EquatableArray<int>(firsts.ToArray()),
             new DocumentStats(headlineChars, wordChars, postings),
             EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    [ThreadStatic]
+    private static Scratch? s_scratch;
+
+    /// <summary>What building one summary needs and does not keep.</summary>
+    private sealed class Scratch
+    {
+        public WordGroups Groups { get; } = new();
+
+        /// <summary>(word group, headline) pairs, in headline order, each pair once.</summary>
+        public List<(int Word, int Headline)> Occurrences { get; } = new();
+
+        /// <summary>Per word group, the last headline it was seen in.</summary>
+        public List<int> LastHeadline { get; } = new();
     }
 
     private static EquatableArray<string> BlobNames(string baseName, int count)

@@ -58,7 +58,8 @@ internal static class CorpusParser
 
         TextRange? title = null;
         TextRange? byline = null, author = null, desk = null;
-        var paragraphs = new List<TextRange>();
+        var paragraphs = s_paragraphs ??= new List<TextRange>();
+        paragraphs.Clear();
         var sections = new List<SectionModel>();
         if (next < lines.Count)
         {
@@ -143,13 +144,15 @@ internal static class CorpusParser
 
     /// <summary>
     /// Splits the text at every line break the compiler counts (CR LF, LF, CR, U+0085, U+2028, U+2029), trims each
-    /// line as <see cref="string.Trim()"/> does and keeps the lines that are not blank.
+    /// line as <see cref="string.Trim()"/> does and keeps the lines that are not blank. The list is the thread's and
+    /// the next call on the thread refills it.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     internal static List<Line> ReadNonBlankLines(char[] text, int length, CancellationToken cancellationToken)
     {
-        // About one line per 64 characters in news text (paragraphs are long lines, headlines short ones).
-        var lines = new List<Line>(16 + length / 64);
+        // The thread's list: Parse reads the lines before it parses the next file.
+        var lines = s_lines ??= new List<Line>();
+        lines.Clear();
         var breaks = LineBreaks.AsSpan();
         int lineNumber = 0;
         int lineStart = 0;
@@ -191,6 +194,12 @@ internal static class CorpusParser
 
         return lines;
     }
+
+    [ThreadStatic]
+    private static List<Line>? s_lines;
+
+    [ThreadStatic]
+    private static List<TextRange>? s_paragraphs;
 
     /// <summary>Every character that ends a line, as <see cref="IsLineBreak"/> has them.</summary>
     private static readonly char[] LineBreaks = { '\n', '\r', '\u0085', '\u2028', '\u2029' };
