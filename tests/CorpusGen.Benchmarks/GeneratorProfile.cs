@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -32,6 +33,7 @@ public static class GeneratorProfile
         var texts = GeneratorRun.Texts(megabytes);
         var options = GeneratorRun.Options(texts);
         var compilation = GeneratorRun.Consumer(parseOptions);
+        var times = new List<double>();
         for (int run = 0; run < runs; run++)
         {
             int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
@@ -40,11 +42,23 @@ public static class GeneratorProfile
             var watch = Stopwatch.StartNew();
             var driver = GeneratorRun.CreateDriver(texts, options, parseOptions).RunGenerators(compilation);
             watch.Stop();
+            if (run > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
             int sources = driver.GetRunResult().Results[0].GeneratedSources.Length;
             Console.WriteLine(
                 $"run {run + 1}: {watch.Elapsed.TotalMilliseconds:N0} ms, {megabytes / watch.Elapsed.TotalSeconds:N0} MB/s, {sources:N0} sources; "
                 + $"GC: {GC.CollectionCount(0) - collections[0]}/{GC.CollectionCount(1) - collections[1]}/{GC.CollectionCount(2) - collections[2]} (gen 0/1/2), "
                 + $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1e6:N0} MB");
+        }
+
+        if (times.Count > 0)
+        {
+            times.Sort();
+            double median = times[times.Count / 2];
+            Console.WriteLine($"warm runs: median {median:N0} ms ({megabytes * 1000 / median:N0} MB/s), fastest {times[0]:N0} ms ({megabytes * 1000 / times[0]:N0} MB/s)");
         }
 
         if (args[^1] != "--steps")

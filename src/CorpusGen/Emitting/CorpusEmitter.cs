@@ -325,7 +325,10 @@ internal static class CorpusEmitter
             cancellationToken.ThrowIfCancellationRequested();
             int first = layout.BlobFirstValue[blob];
             int end = blob + 1 < layout.BlobCount ? layout.BlobFirstValue[blob + 1] : values.Count;
-            var w = new SourceWriter(1024 + layout.BlobLength[blob] * 11 / 10);
+            // Sized for the literal (a character per byte or code unit, padding, a few escapes) so that the text can keep
+            // the buffer; more escapes than that grow it, and the text then gets a copy.
+            int blobLength = layout.BlobLength[blob];
+            var w = new SourceWriter(1024 + blobLength + (layout.Utf8 ? StaticDataSize.Utf8Padding(blobLength) : 0) + blobLength / 64);
             WriteDataFileHeader(w);
             WriteClass(w, options, document.ClassName, documented: false, () =>
             {

@@ -21,6 +21,9 @@ internal sealed class NarrowBuilder
     // One wide character per 16 at most: each costs 6 bytes beside the byte that marks it.
     private const int MaxWideShare = 16;
 
+    // A text keeps the builder's buffer when at most one byte in 32 of it is unused.
+    private const int MaxSlackShare = 32;
+
     private byte[] _bytes;
     private int _length;
     private readonly List<int> _widePositions = new();
@@ -270,9 +273,23 @@ internal sealed class NarrowBuilder
             return SourceText.From(ToString(), Encoding.UTF8);
         }
 
+        var positions = _widePositions.ToArray();
+        var wide = _wideChars.ToArray();
+        if (_bytes.Length - _length <= _length / MaxSlackShare)
+        {
+            // Nearly full (the writer was sized for what it got): the text takes the buffer, saving a copy of it, and
+            // the builder starts a new one.
+            var text = new NarrowSourceText(_bytes, _length, positions, wide);
+            _bytes = new byte[16];
+            _length = 0;
+            _widePositions.Clear();
+            _wideChars.Clear();
+            return text;
+        }
+
         var narrow = new byte[_length];
         Buffer.BlockCopy(_bytes, 0, narrow, 0, _length);
-        return new NarrowSourceText(narrow, _widePositions.ToArray(), _wideChars.ToArray());
+        return new NarrowSourceText(narrow, _length, positions, wide);
     }
 
     public override string ToString()

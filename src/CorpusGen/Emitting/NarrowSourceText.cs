@@ -17,26 +17,36 @@ namespace CorpusGen.Emitting;
 internal sealed class NarrowSourceText : SourceText
 {
     private readonly byte[] _narrow;
+    private readonly int _length;
     private readonly int[] _widePositions;
     private readonly char[] _wideChars;
 
-    /// <summary>A text of <paramref name="narrow"/>'s bytes as characters, but at <paramref name="widePositions"/> (ascending, each holding byte 0), where <paramref name="wideChars"/> stand.</summary>
-    internal NarrowSourceText(byte[] narrow, int[] widePositions, char[] wideChars)
+    /// <summary>
+    /// A text of the first <paramref name="length"/> of <paramref name="narrow"/>'s bytes as characters, but at
+    /// <paramref name="widePositions"/> (ascending, each holding byte 0), where <paramref name="wideChars"/> stand.
+    /// </summary>
+    internal NarrowSourceText(byte[] narrow, int length, int[] widePositions, char[] wideChars)
         : base(checksumAlgorithm: SourceHashAlgorithm.Sha1)
     {
         _narrow = narrow;
+        _length = length;
         _widePositions = widePositions;
         _wideChars = wideChars;
     }
 
     public override Encoding Encoding => Encoding.UTF8;
 
-    public override int Length => _narrow.Length;
+    public override int Length => _length;
 
     public override char this[int position]
     {
         get
         {
+            if ((uint)position >= (uint)_length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position));
+            }
+
             byte b = _narrow[position];
             return b != 0 ? (char)b : _wideChars[Array.BinarySearch(_widePositions, position)];
         }
@@ -49,7 +59,7 @@ internal sealed class NarrowSourceText : SourceText
             throw new ArgumentNullException(nameof(destination));
         }
 
-        if (sourceIndex < 0 || count < 0 || sourceIndex > _narrow.Length - count)
+        if (sourceIndex < 0 || count < 0 || sourceIndex > _length - count)
         {
             throw new ArgumentOutOfRangeException(nameof(sourceIndex));
         }

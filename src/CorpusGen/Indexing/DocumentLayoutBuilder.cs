@@ -21,17 +21,26 @@ internal static class DocumentLayoutBuilder
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static DocumentLayout Build(DocumentModel document, bool utf8, CancellationToken cancellationToken)
     {
-        var values = DocumentValues.List(document, out char[] chars);
+        // An ASCII text (most are) needs no copy and no count: each of its values takes a byte per character. The file
+        // name (value 0) is not part of the text, so it is counted on its own.
+        bool count8 = utf8 && !document.IsAscii;
+        char[]? chars = null;
+        var values = count8 ? DocumentValues.List(document, out chars) : DocumentValues.Ranges(document);
         int count = values.Count;
         var lengths = new int[count];
         for (int v = 0; v < count; v++)
         {
             var (start, length) = values[v];
-            lengths[v] = utf8 ? DocumentValues.Utf8Length(chars, start, length) : length;
+            lengths[v] = count8 ? DocumentValues.Utf8Length(chars!, start, length) : length;
             if ((v & 4095) == 4095)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
+        }
+
+        if (utf8)
+        {
+            lengths[0] = DocumentValues.Utf8Length(document.FileName);
         }
 
         var blobFirst = new List<int> { 0 };

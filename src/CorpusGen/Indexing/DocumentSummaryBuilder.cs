@@ -42,6 +42,7 @@ internal static class DocumentSummaryBuilder
             EquatableArray<WordItem>.Empty,
             new EquatableArray<int>(noPartitions),
             EquatableArray<int>.Empty,
+            EquatableArray<int>.Empty,
             default,
             new EquatableArray<DiagnosticInfo>(new[] { error }));
     }
@@ -64,6 +65,8 @@ internal static class DocumentSummaryBuilder
         occurrences.Clear();
         var lastHeadline = scratch.LastHeadline;
         lastHeadline.Clear();
+        var firstHeadline = scratch.FirstHeadline;
+        firstHeadline.Clear();
         for (int h = 0; h < count; h++)
         {
             string text = document.GetText(document.Headlines[h]);
@@ -93,8 +96,9 @@ internal static class DocumentSummaryBuilder
                 int at = groups.IndexOf(hash, text, start, length);
                 if (at < 0)
                 {
-                    at = groups.Add(hash, text.Substring(start, length));
+                    at = groups.Add(hash, text, start, length);
                     lastHeadline.Add(-1);
+                    firstHeadline.Add(h);
                 }
 
                 // A word's headlines, once each: recorded in headline order, gathered per word below.
@@ -111,32 +115,35 @@ internal static class DocumentSummaryBuilder
             }
         }
 
-        var wordPostings = new int[groups.Count][];
-        var filled = new int[groups.Count];
+        // Each word's headlines, word after word: a counting sort of the pairs by word keeps each run ascending.
+        var wordStarts = new int[groups.Count + 1];
         foreach (var (word, _) in occurrences)
         {
-            filled[word]++;
+            wordStarts[word + 1]++;
         }
 
-        for (int w = 0; w < wordPostings.Length; w++)
+        for (int w = 0; w < groups.Count; w++)
         {
-            wordPostings[w] = new int[filled[w]];
-            filled[w] = 0;
+            wordStarts[w + 1] += wordStarts[w];
         }
 
+        var wordPostings = new int[occurrences.Count];
+        var filled = (int[])wordStarts.Clone();
         foreach (var (word, headline) in occurrences)
         {
-            wordPostings[word][filled[word]++] = headline;
+            wordPostings[filled[word]++] = headline;
         }
 
         var wordItems = new WordItem[groups.Count];
-        long wordChars = 0, postings = 0;
+        long wordChars = 0;
         for (int w = 0; w < wordItems.Length; w++)
         {
-            wordItems[w] = new WordItem(groups.Words[w], groups.Hashes[w], new EquatableArray<int>(wordPostings[w]));
-            wordChars += groups.Words[w].Length;
-            postings += wordPostings[w].Length;
+            var (_, start, length) = groups.Occurrence(w);
+            wordItems[w] = new WordItem(firstHeadline[w], start, length, groups.Hashes[w], wordStarts[w], wordStarts[w + 1] - wordStarts[w]);
+            wordChars += length;
         }
+
+        long postings = wordPostings.Length;
 
         // Stable sorts by partition: file order (first occurrence for words) within a partition.
         var headlinePartitions = SortByPartition(headlines, item => item.Hash);
@@ -166,6 +173,7 @@ internal static class DocumentSummaryBuilder
             new EquatableArray<int>(headlinePartitions),
             new EquatableArray<WordItem>(wordItems),
             new EquatableArray<int>(wordPartitions),
+            new EquatableArray<int>(wordPostings),
             new EquatableArray<int>(firsts.ToArray()),
             new DocumentStats(headlineChars, wordChars, postings),
             EquatableArray<DiagnosticInfo>.Empty);
@@ -184,6 +192,9 @@ internal static class DocumentSummaryBuilder
 
         /// <summary>Per word group, the last headline it was seen in.</summary>
         public List<int> LastHeadline { get; } = new();
+
+        /// <summary>Per word group, the headline of its first word.</summary>
+        public List<int> FirstHeadline { get; } = new();
     }
 
     private static EquatableArray<string> BlobNames(string baseName, int count)

@@ -22,7 +22,13 @@ internal static class DocumentValues
         chars = TextBuffer.Rent(length);
         document.Text.CopyTo(chars);
         document.FileName.CopyTo(0, chars, textLength, document.FileName.Length);
+        return Ranges(document);
+    }
 
+    /// <summary>Every value as a range, as <see cref="List"/> gives them, without copying the text anywhere.</summary>
+    public static List<(int Start, int Length)> Ranges(DocumentModel document)
+    {
+        int textLength = document.Text.Length;
         var values = new List<(int, int)>(2 + document.Headlines.Count + document.Paragraphs.Count + document.Sections.Count + 3)
         {
             (textLength, document.FileName.Length),

@@ -149,27 +149,30 @@ internal static class ShardBuilder
         var postings = new List<List<int>>();
         foreach (var slice in input.Slices)
         {
+            var summary = slice.Summary;
+            var texts = summary.HeadlineTexts;
+            var localPostings = summary.WordPostings;
             foreach (var item in slice.Words)
             {
-                int at = groups.IndexOf(item.Hash, item.Word, 0, item.Word.Length);
+                string text = texts[item.Headline];
+                int at = groups.IndexOf(item.Hash, text, item.Start, item.Length);
                 if (at < 0)
                 {
-                    at = groups.Add(item.Hash, item.Word);
-                    postings.Add(new List<int>(item.Headlines.Count));
+                    at = groups.Add(item.Hash, text, item.Start, item.Length);
+                    postings.Add(new List<int>(item.PostingCount));
                 }
 
                 // Documents come in corpus order and each lists its headlines ascending: postings stay ascending.
                 var list = postings[at];
-                foreach (int local in item.Headlines)
+                for (int p = item.PostingStart; p < item.PostingStart + item.PostingCount; p++)
                 {
-                    list.Add(slice.HeadlineBase + local);
+                    list.Add(slice.HeadlineBase + localPostings[p]);
                 }
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var texts = groups.Words;
-        int count = texts.Count;
+        int count = groups.Count;
         var keys = new KeyWriter(input.Class.Utf8);
         var hashes = groups.Hashes.ToArray();
         var layout = PerfectLayout.Build(hashes, input.ShardBits, header: 2, WordRowWidth, lengthAt: 2, countAt: 1);
@@ -177,7 +180,7 @@ internal static class ShardBuilder
         var flat = new List<int>();
         foreach (var (position, i) in layout.Rows)
         {
-            string word = texts[i];
+            string word = groups.Word(i);
             if (CorpusHash.PackAscii(word, 0, word.Length, out ulong packed))
             {
                 table[position] = (int)packed;

@@ -25,6 +25,7 @@ namespace CorpusGen.Models;
 /// <param name="Author">The byline's author part, or null.</param>
 /// <param name="Desk">The byline's desk part, or null.</param>
 /// <param name="HasLoneSurrogate">Whether some value holds a UTF-16 surrogate without its pair (only possible for text that did not come from a file).</param>
+/// <param name="IsAscii">Whether the whole text is ASCII, so that every value takes as many UTF-8 bytes as it has characters.</param>
 /// <param name="Diagnostics">What the parser reported.</param>
 internal sealed record DocumentModel(
     string Path,
@@ -41,6 +42,7 @@ internal sealed record DocumentModel(
     TextRange? Author,
     TextRange? Desk,
     bool HasLoneSurrogate,
+    bool IsAscii,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public bool HasArticle => Title is not null;

@@ -17,6 +17,7 @@ namespace CorpusGen.Models;
 /// <param name="HeadlinePartitions">Where each partition's headlines start in <see cref="Headlines"/> (one more entry at the end).</param>
 /// <param name="Words">The distinct words (OrdinalIgnoreCase) of the headlines, by partition and then by first occurrence.</param>
 /// <param name="WordPartitions">Where each partition's words start in <see cref="Words"/> (one more entry at the end).</param>
+/// <param name="WordPostings">Every word's headlines, word after word: the local indices of the headlines that hold it, ascending.</param>
 /// <param name="FirstCopies">The local index of each headline whose text is not repeated earlier in the same document.</param>
 /// <param name="Stats">Sizes the corpus-wide step adds up to choose shard counts.</param>
 /// <param name="Diagnostics">A failure of the step itself (CORPUS006); the document's own diagnostics are in its layout.</param>
@@ -31,6 +32,7 @@ internal sealed record DocumentSummary(
     EquatableArray<int> HeadlinePartitions,
     EquatableArray<WordItem> Words,
     EquatableArray<int> WordPartitions,
+    EquatableArray<int> WordPostings,
     EquatableArray<int> FirstCopies,
     DocumentStats Stats,
     EquatableArray<DiagnosticInfo> Diagnostics)
@@ -44,6 +46,12 @@ internal sealed record DocumentSummary(
     public DocumentModel Document => Layout.Document;
 
     public int HeadlineCount => Document.Headlines.Count;
+
+    /// <summary>The text of <paramref name="word"/> as it first appears in the document.</summary>
+    public ReadOnlySpan<char> TextOf(in WordItem word) => HeadlineTexts[word.Headline].AsSpan(word.Start, word.Length);
+
+    /// <summary>The local indices of the headlines that hold <paramref name="word"/>, ascending.</summary>
+    public ReadOnlySpan<int> PostingsOf(in WordItem word) => WordPostings.AsSpan().Slice(word.PostingStart, word.PostingCount);
 }
 
 /// <summary>Sizes of a document's index input: code units of its headlines and of its distinct words, and its word postings.</summary>
@@ -55,11 +63,18 @@ internal readonly record struct DocumentStats(long HeadlineChars, long WordChars
 /// <param name="Hash">Its partition hash (the probe hash at offset 0).</param>
 internal readonly record struct HeadlineItem(int Local, string Text, ulong Hash);
 
-/// <summary>A word of a document's headlines, with every headline of that document that holds it.</summary>
-/// <param name="Word">The word as it first appears in the document.</param>
+/// <summary>
+/// A distinct word of a document's headlines, as ranges into its summary (no string or array of its own: a corpus has
+/// hundreds of thousands, and the step cache keeps them all); <see cref="DocumentSummary.TextOf"/> and
+/// <see cref="DocumentSummary.PostingsOf"/> read them.
+/// </summary>
+/// <param name="Headline">The local index of the headline where it first appears.</param>
+/// <param name="Start">Where it starts in that headline.</param>
+/// <param name="Length">Its length.</param>
 /// <param name="Hash">Its case-folded hash.</param>
-/// <param name="Headlines">The local indices of the headlines that hold it, ascending.</param>
-internal readonly record struct WordItem(string Word, ulong Hash, EquatableArray<int> Headlines);
+/// <param name="PostingStart">Where its headlines start in <see cref="DocumentSummary.WordPostings"/>.</param>
+/// <param name="PostingCount">How many headlines hold it.</param>
+internal readonly record struct WordItem(int Headline, int Start, int Length, ulong Hash, int PostingStart, int PostingCount);
 
 /// <summary>
 /// One document's part of one shard's input: the document's position in the corpus and a range of its sorted
@@ -105,7 +120,28 @@ internal readonly struct DocumentSlice : IEquatable<DocumentSlice>
             return Start == other.Start;
         }
 
-        return IsWords ? Words.SequenceEqual(other.Words) : Headlines.SequenceEqual(other.Headlines);
+        return IsWords ? WordsEqual(other) : Headlines.SequenceEqual(other.Headlines);
+    }
+
+    /// <summary>Same words, by text and hash, held by the same headlines: the items themselves are only ranges into each summary.</summary>
+    private bool WordsEqual(DocumentSlice other)
+    {
+        var mine = Words;
+        var theirs = other.Words;
+        for (int i = 0; i < mine.Length; i++)
+        {
+            ref readonly var a = ref mine[i];
+            ref readonly var b = ref theirs[i];
+            if (a.Hash != b.Hash
+                || a.PostingCount != b.PostingCount
+                || !Summary.TextOf(a).SequenceEqual(other.Summary.TextOf(b))
+                || !Summary.PostingsOf(a).SequenceEqual(other.Summary.PostingsOf(b)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public override bool Equals(object? obj) => obj is DocumentSlice other && Equals(other);

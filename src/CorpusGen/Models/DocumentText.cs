@@ -25,7 +25,24 @@ internal sealed class DocumentText : IEquatable<DocumentText>
     /// <summary>Copies the whole text to the start of <paramref name="destination"/>.</summary>
     public void CopyTo(char[] destination) => _source.CopyTo(0, destination, 0, _source.Length);
 
-    public string Substring(int start, int length) => _source.ToString(new TextSpan(start, length));
+    /// <summary>The characters [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) as a string.</summary>
+    public string Substring(int start, int length)
+    {
+        // A chunked text builds a substring through a StringBuilder; a copy into the thread's buffer is one string.
+        if (length > MaxBuffered)
+        {
+            return _source.ToString(new TextSpan(start, length));
+        }
+
+        var buffer = s_buffer ??= new char[MaxBuffered];
+        _source.CopyTo(start, buffer, 0, length);
+        return new string(buffer, 0, length);
+    }
+
+    private const int MaxBuffered = 4096;
+
+    [ThreadStatic]
+    private static char[]? s_buffer;
 
     /// <summary>Equal content, character by character (a file saved unchanged is equal; any edit is not).</summary>
     public bool Equals(DocumentText? other) =>

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading;
 using CorpusGen.Indexing;
 using CorpusGen.Models;
@@ -34,6 +34,7 @@ internal static class CorpusParser
     private static DocumentModel Parse(CorpusFile file, char[] text, int length, SourceText source, CancellationToken cancellationToken)
     {
         var lines = ReadNonBlankLines(text, length, cancellationToken);
+        int utf8Bytes = Utf8Length(text, length, out bool hasLoneSurrogate);
         var diagnostics = new List<DiagnosticInfo>();
 
         var headlines = new List<TextRange>();
@@ -127,7 +128,8 @@ internal static class CorpusParser
             byline,
             author,
             desk,
-            HasLoneSurrogate(text, length),
+            hasLoneSurrogate,
+            utf8Bytes == length,
             new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
     }
 
@@ -139,7 +141,7 @@ internal static class CorpusParser
         return new DocumentModel(
             file.Path, file.SortKey, file.StableKey, file.FileName, file.ClassName, DocumentText.Empty,
             EquatableArray<TextRange>.Empty, null, EquatableArray<TextRange>.Empty, EquatableArray<SectionModel>.Empty,
-            null, null, null, false, new EquatableArray<DiagnosticInfo>(new[] { error }));
+            null, null, null, false, true, new EquatableArray<DiagnosticInfo>(new[] { error }));
     }
 
     /// <summary>
@@ -282,38 +284,25 @@ internal static class CorpusParser
         return new TextRange(start, end - start);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static bool HasLoneSurrogate(char[] text, int length)
+    /// <summary>
+    /// The UTF-8 size of the text, from the runtime's vectorized counter, which also finds a lone surrogate (it throws
+    /// on one: such text cannot come from a file, so the exception is the rare path); -1 then.
+    /// </summary>
+    private static int Utf8Length(char[] text, int length, out bool hasLoneSurrogate)
     {
-        // Four code units at a time while none has its top bit set (no surrogate is below U+8000): most text never
-        // takes the character loop.
-        var quads = MemoryMarshal.Cast<char, ulong>(text.AsSpan(0, length));
-        int i = 0;
-        while (i < length)
+        try
         {
-            if ((i & 3) == 0 && i + 4 <= length && (quads[i >> 2] & 0x8000800080008000UL) == 0)
-            {
-                i += 4;
-                continue;
-            }
-
-            char c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i += 2;
-            }
-            else if (char.IsSurrogate(c))
-            {
-                return true;
-            }
-            else
-            {
-                i++;
-            }
+            hasLoneSurrogate = false;
+            return StrictUtf8.GetByteCount(text, 0, length);
         }
-
-        return false;
+        catch (EncoderFallbackException)
+        {
+            hasLoneSurrogate = true;
+            return -1;
+        }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static DiagnosticInfo At(string id, string path, Line line, params string[] arguments) =>
         new(id, path, line.Range.Start, line.Range.Length, line.Number, line.Column, line.Number, line.Column + line.Range.Length,
