@@ -328,7 +328,7 @@ internal static class CorpusEmitter
             // Sized for the literal (a character per byte or code unit, padding, a few escapes) so that the text can keep
             // the buffer; more escapes than that grow it, and the text then gets a copy.
             int blobLength = layout.BlobLength[blob];
-            var w = new SourceWriter(1024 + blobLength + (layout.Utf8 ? StaticDataSize.Utf8Padding(blobLength) : 0) + blobLength / 64);
+            var w = new SourceWriter(1024 + blobLength + (layout.Utf8 ? StaticDataSize.Utf8Padding(blobLength) : 0) + blobLength / 64, sized: true);
             WriteDataFileHeader(w);
             WriteClass(w, options, document.ClassName, documented: false, () =>
             {

@@ -64,6 +64,21 @@ internal sealed class NarrowBuilder
         }
     }
 
+    /// <summary>
+    /// Makes an empty builder's buffer about <paramref name="capacity"/> long, shrinking it too when it is much larger,
+    /// for a source whose size is known: its text can then keep the buffer (see <see cref="ToSourceText"/>).
+    /// </summary>
+    public void Reserve(int capacity)
+    {
+        if (_length == 0 && _bytes.Length - capacity > capacity / MaxSlackShare)
+        {
+            _bytes = new byte[Math.Max(capacity, 16)];
+            return;
+        }
+
+        EnsureCapacity(capacity);
+    }
+
     public void Clear() => Length = 0;
 
     public NarrowBuilder Append(char c)

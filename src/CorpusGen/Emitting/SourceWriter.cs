@@ -16,7 +16,10 @@ internal sealed class SourceWriter
     private readonly NarrowBuilder _builder;
     private int _indent;
 
-    public SourceWriter(int capacity = 4096)
+    /// <param name="capacity">How many characters the source will likely take.</param>
+    /// <param name="sized">Whether <paramref name="capacity"/> is close to the source's size, with little to spare: the
+    /// buffer is then made that size, so that the text can keep it instead of a copy.</param>
+    public SourceWriter(int capacity = 4096, bool sized = false)
     {
         var cached = s_cached;
         if (cached is null)
@@ -27,7 +30,14 @@ internal sealed class SourceWriter
         {
             s_cached = null;
             _builder = cached;
-            _builder.EnsureCapacity(capacity);
+            if (sized)
+            {
+                _builder.Reserve(capacity);
+            }
+            else
+            {
+                _builder.EnsureCapacity(capacity);
+            }
         }
     }
 
