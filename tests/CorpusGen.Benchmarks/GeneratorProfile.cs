@@ -14,6 +14,7 @@ namespace CorpusGen.Benchmarks;
 /// megabytes and prints each run's time, so that a profiler (<c>dotnet-trace collect -- …</c>) sees warm runs. With
 /// <c>--steps</c> last, it then runs once more with step tracking on and prints each step's total time as the driver
 /// measures it; tracking itself is slow past a few MB (over 3 minutes at 100 MB), so use a small corpus for that.
+/// With <c>--edits</c> last, it times 200 one-file edits (as <see cref="GeneratorRun.OneFileEdited"/>) instead.
 /// </summary>
 public static class GeneratorProfile
 {
@@ -26,7 +27,7 @@ public static class GeneratorProfile
             return false;
         }
 
-        var numbers = args.Skip(1).Where(arg => arg != "--steps").Select(arg => int.Parse(arg, CultureInfo.InvariantCulture)).ToList();
+        var numbers = args.Skip(1).Where(arg => !arg.StartsWith("--", StringComparison.Ordinal)).Select(arg => int.Parse(arg, CultureInfo.InvariantCulture)).ToList();
         int megabytes = numbers.Count > 0 ? numbers[0] : 100;
         int runs = numbers.Count > 1 ? numbers[1] : 5;
         var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
@@ -59,6 +60,26 @@ public static class GeneratorProfile
             times.Sort();
             double median = times[times.Count / 2];
             Console.WriteLine($"warm runs: median {median:N0} ms ({megabytes * 1000 / median:N0} MB/s), fastest {times[0]:N0} ms ({megabytes * 1000 / times[0]:N0} MB/s)");
+        }
+
+        if (args[^1] == "--edits")
+        {
+            // As GeneratorRun.OneFileEdited: the first headline of the middle file changes, back and forth.
+            var driver = GeneratorRun.CreateDriver(texts, options, parseOptions).RunGenerators(compilation);
+            var original = texts[texts.Count / 2];
+            AdditionalText edited = new GeneratorRun.MemoryText(original.Path, GeneratorRun.Load("- Edited" + original.GetText()!.ToString().Substring(1)));
+            var edits = new List<double>();
+            for (int edit = 0; edit < 200; edit++)
+            {
+                var (from, to) = edit % 2 == 0 ? (original, edited) : (edited, original);
+                var watch = Stopwatch.StartNew();
+                driver = driver.ReplaceAdditionalText(from, to).RunGenerators(compilation);
+                edits.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            edits.Sort();
+            Console.WriteLine($"one-file edits: median {edits[edits.Count / 2]:N1} ms, fastest {edits[0]:N1} ms");
+            return true;
         }
 
         if (args[^1] != "--steps")

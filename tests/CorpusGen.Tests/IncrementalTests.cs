@@ -122,6 +122,42 @@ public sealed class IncrementalTests
             reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Corpus ran: {reason}"));
     }
 
+    [Fact]
+    public void An_edit_renames_and_re_homes_the_constants_of_untouched_files_exactly_as_a_fresh_run_does()
+    {
+        // b.txt is never edited, but its constants depend on a.txt's: a.txt's "Alpha" takes the name Alpha, so b.txt's
+        // "Alpha!" gets Alpha_2; a.txt's "Shared" is the first copy, so b.txt's "Shared" has no constant of its own.
+        var files = new List<CorpusFileSpec>
+        {
+            new("/project/news/a.txt", "- Alpha\n- Shared\nTitle A\nParagraph."),
+            new("/project/news/b.txt", "- Alpha!\n- Shared\n- Beta\nTitle B\nParagraph."),
+        };
+        var compilation = GeneratorRunner.Compilation();
+        var (driver, texts) = Start(files, compilation);
+        string Constants(GeneratorDriver run, string file) => run.GetRunResult().Results.Single().GeneratedSources
+            .Single(source => source.HintName.StartsWith("Corpus.Constants." + file, System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("Alpha_2 = \"Alpha!\"", Constants(driver, "b_txt"), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Shared\"", Constants(driver, "b_txt"), System.StringComparison.Ordinal);
+
+        // Each edit of a.txt, then back: b.txt's constants must be what a fresh run over the same files writes.
+        string[] edits = { "- Gamma\nTitle A\nParagraph.", "- Alpha\n- Shared\nTitle A\nParagraph.", "- Shared\n- Alpha\n- Delta\nTitle A\nParagraph." };
+        var current = texts[0];
+        foreach (string edit in edits)
+        {
+            var next = new InMemoryAdditionalText("/project/news/a.txt", Microsoft.CodeAnalysis.Text.SourceText.From(edit));
+            driver = driver.ReplaceAdditionalText(current, next).RunGenerators(compilation);
+            current = next;
+            var fresh = Start(new List<CorpusFileSpec> { new("/project/news/a.txt", edit), files[1] }, compilation).Driver;
+            Assert.Equal(Constants(fresh, "b_txt"), Constants(driver, "b_txt"));
+            Assert.Equal(Constants(fresh, "a_txt"), Constants(driver, "a_txt"));
+        }
+
+        // After the first edit a.txt holds neither Alpha nor Shared, so b.txt's took the name and the constant.
+        var first = Start(new List<CorpusFileSpec> { new("/project/news/a.txt", edits[0]), files[1] }, compilation).Driver;
+        Assert.Contains("Alpha = \"Alpha!\"", Constants(first, "b_txt"), System.StringComparison.Ordinal);
+        Assert.Contains("= \"Shared\"", Constants(first, "b_txt"), System.StringComparison.Ordinal);
+    }
+
     private static (GeneratorDriver Driver, List<AdditionalText> Texts) Start(List<CorpusFileSpec> files, Compilation compilation)
     {
         var texts = files.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.ToSourceText())).ToList();

@@ -112,10 +112,26 @@ internal static class CorpusPlanBuilder
     {
         int shards = 1 << bits;
         int partitionsPerShard = 1 << (DocumentSummary.PartitionBits - bits);
-        var slices = new List<DocumentSlice>[shards];
+
+        // Counted first, so that each shard's slices go straight into an array of their number.
+        var counts = new int[shards];
+        foreach (var summary in documents)
+        {
+            var partitions = words ? summary.WordPartitions : summary.HeadlinePartitions;
+            for (int s = 0; s < shards; s++)
+            {
+                if (partitions[(s + 1) * partitionsPerShard] > partitions[s * partitionsPerShard])
+                {
+                    counts[s]++;
+                }
+            }
+        }
+
+        var slices = new DocumentSlice[shards][];
         for (int s = 0; s < shards; s++)
         {
-            slices[s] = new List<DocumentSlice>();
+            slices[s] = new DocumentSlice[counts[s]];
+            counts[s] = 0;
         }
 
         for (int d = 0; d < documents.Count; d++)
@@ -128,7 +144,7 @@ internal static class CorpusPlanBuilder
                 int end = partitions[(s + 1) * partitionsPerShard];
                 if (end > start)
                 {
-                    slices[s].Add(new DocumentSlice(summary, words, headlineStart[d], start, end));
+                    slices[s][counts[s]++] = new DocumentSlice(summary, words, headlineStart[d], start, end);
                 }
             }
         }
@@ -136,7 +152,7 @@ internal static class CorpusPlanBuilder
         var inputs = new ShardInput[shards];
         for (int s = 0; s < shards; s++)
         {
-            inputs[s] = new ShardInput(info, bits, s, new EquatableArray<DocumentSlice>(slices[s].ToArray()));
+            inputs[s] = new ShardInput(info, bits, s, new EquatableArray<DocumentSlice>(slices[s]));
         }
 
         return new EquatableArray<ShardInput>(inputs);
@@ -152,38 +168,129 @@ internal static class CorpusPlanBuilder
         var seenTitles = new HashSet<string>(StringComparer.Ordinal);
         var models = new ConstantsModel[documents.Count];
         int article = 0;
+        var headlines = new Collector();
+        var titles = new Collector();
         for (int d = 0; d < documents.Count; d++)
         {
             var summary = documents[d];
             var document = summary.Document;
+            // The previous run's model of this file, if the driver kept its summary: most files' constants do not
+            // change when one file is edited, and those keep their model (no allocation, compared by reference).
+            ConstantsModel? last = null;
+            lock (s_lastConstants)
+            {
+                if (s_lastConstants.TryGetValue(summary, out var found) && found.Class.Equals(info))
+                {
+                    last = found;
+                }
+            }
+
+            headlines.Start(last?.Headlines ?? EquatableArray<ConstantModel>.Empty);
+            titles.Start(last?.Titles ?? EquatableArray<ConstantModel>.Empty);
+
             // Only a document's first copies can be the corpus's first: its repeats are skipped without hashing.
-            var headlines = new List<ConstantModel>(summary.FirstCopies.Count);
             foreach (int h in summary.FirstCopies)
             {
                 string text = summary.HeadlineTexts[h];
                 if (seenHeadlines.Add(text))
                 {
-                    headlines.Add(new ConstantModel(headlineNames.Claim(summary.HeadlineNames[h]), text, document.FileName, headlineStart[d] + h));
+                    headlines.Add(headlineNames.Claim(summary.HeadlineNames[h]), text, document.FileName, headlineStart[d] + h);
                 }
             }
 
-            var titles = new List<ConstantModel>();
-            if (document.Title is { } range)
+            if (summary.TitleText is { } title)
             {
-                string text = document.GetText(range);
-                if (seenTitles.Add(text))
+                if (seenTitles.Add(title))
                 {
-                    titles.Add(new ConstantModel(titleNames.Claim(summary.TitleName!), text, document.FileName, article));
+                    titles.Add(titleNames.Claim(summary.TitleName!), title, document.FileName, article);
                 }
 
                 article++;
             }
 
-            models[d] = new ConstantsModel(
-                info, document.FileName, summary.BlobBaseName, new EquatableArray<ConstantModel>(headlines.ToArray()), new EquatableArray<ConstantModel>(titles.ToArray()));
+            if (last is not null && headlines.IsLast && titles.IsLast)
+            {
+                models[d] = last;
+                continue;
+            }
+
+            models[d] = new ConstantsModel(info, document.FileName, summary.BlobBaseName, headlines.ToArray(), titles.ToArray());
+            lock (s_lastConstants)
+            {
+                s_lastConstants.Remove(summary);
+                s_lastConstants.Add(summary, models[d]);
+            }
         }
 
         return new EquatableArray<ConstantsModel>(models);
+    }
+
+    // Keyed by the driver's cached summaries: an entry goes when the driver lets go of its summary.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentSummary, ConstantsModel> s_lastConstants = new();
+
+    /// <summary>
+    /// One file's constants, compared as they come with the previous run's: nothing is allocated while they agree.
+    /// </summary>
+    private sealed class Collector
+    {
+        private readonly List<ConstantModel> _items = new();
+        private EquatableArray<ConstantModel> _last;
+        private int _matched;
+        private bool _differs;
+
+        /// <summary>Whether every constant since <see cref="Start"/> is the previous run's, and no more or fewer.</summary>
+        public bool IsLast => !_differs && _matched == _last.Count;
+
+        public void Start(EquatableArray<ConstantModel> last)
+        {
+            _items.Clear();
+            _last = last;
+            _matched = 0;
+            _differs = false;
+        }
+
+        public void Add(string name, string text, string fileName, int index)
+        {
+            if (!_differs && _matched < _last.Count)
+            {
+                var old = _last[_matched];
+                if (old.Index == index && old.Name == name && old.Text == text && old.FileName == fileName)
+                {
+                    _matched++;
+                    return;
+                }
+            }
+
+            if (!_differs)
+            {
+                _differs = true;
+                for (int i = 0; i < _matched; i++)
+                {
+                    _items.Add(_last[i]);
+                }
+            }
+
+            _items.Add(new ConstantModel(name, text, fileName, index));
+        }
+
+        public EquatableArray<ConstantModel> ToArray()
+        {
+            if (IsLast)
+            {
+                return _last;
+            }
+
+            if (!_differs)
+            {
+                // Fewer than last time, all of them the same so far.
+                for (int i = 0; i < _matched; i++)
+                {
+                    _items.Add(_last[i]);
+                }
+            }
+
+            return new EquatableArray<ConstantModel>(_items.ToArray());
+        }
     }
 
     private static string[] Reserved(string className, string[] inherited)

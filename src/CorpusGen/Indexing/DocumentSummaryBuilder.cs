@@ -36,6 +36,7 @@ internal static class DocumentSummaryBuilder
             BlobNames(baseName, layout.BlobCount),
             new EquatableArray<string>(texts),
             new EquatableArray<string>(names),
+            document.Title is { } title ? document.GetText(title) : null,
             document.HasArticle ? "_" : null,
             EquatableArray<HeadlineItem>.Empty,
             new EquatableArray<int>(noPartitions),
@@ -148,7 +149,8 @@ internal static class DocumentSummaryBuilder
         // Stable sorts by partition: file order (first occurrence for words) within a partition.
         var headlinePartitions = SortByPartition(headlines, item => item.Hash);
         var wordPartitions = SortByPartition(wordItems, item => item.Hash);
-        string? title = document.Title is { } range ? Naming.ClaimableName(Naming.FromText(document.GetText(range))) : null;
+        string? titleText = document.Title is { } range ? document.GetText(range) : null;
+        string? title = titleText is null ? null : Naming.ClaimableName(Naming.FromText(titleText));
         long headlineChars = 0;
         foreach (var range2 in document.Headlines)
         {
@@ -168,6 +170,7 @@ internal static class DocumentSummaryBuilder
             BlobNames(blobBaseName, layout.BlobCount),
             new EquatableArray<string>(headlineTexts),
             new EquatableArray<string>(names),
+            titleText,
             title,
             new EquatableArray<HeadlineItem>(headlines),
             new EquatableArray<int>(headlinePartitions),

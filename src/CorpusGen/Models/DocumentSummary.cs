@@ -12,6 +12,7 @@ namespace CorpusGen.Models;
 /// <param name="BlobNames">The identifiers of the document's blobs.</param>
 /// <param name="HeadlineTexts">Each headline's text, in file order.</param>
 /// <param name="HeadlineNames">The constant name each headline asks for, before collisions are resolved.</param>
+/// <param name="TitleText">The article's title, or null without an article.</param>
 /// <param name="TitleName">The constant name the title asks for, or null without an article.</param>
 /// <param name="Headlines">The headlines, by partition and then in file order.</param>
 /// <param name="HeadlinePartitions">Where each partition's headlines start in <see cref="Headlines"/> (one more entry at the end).</param>
@@ -27,6 +28,7 @@ internal sealed record DocumentSummary(
     EquatableArray<string> BlobNames,
     EquatableArray<string> HeadlineTexts,
     EquatableArray<string> HeadlineNames,
+    string? TitleText,
     string? TitleName,
     EquatableArray<HeadlineItem> Headlines,
     EquatableArray<int> HeadlinePartitions,
