@@ -14,7 +14,8 @@ namespace CorpusGen.Benchmarks;
 /// megabytes and prints each run's time, so that a profiler (<c>dotnet-trace collect -- …</c>) sees warm runs. With
 /// <c>--steps</c> last, it then runs once more with step tracking on and prints each step's total time as the driver
 /// measures it; tracking itself is slow past a few MB (over 3 minutes at 100 MB), so use a small corpus for that.
-/// With <c>--edits</c> last, it times 200 one-file edits (as <see cref="GeneratorRun.OneFileEdited"/>) instead.
+/// With <c>--edits</c> last, it times 200 one-file edits and 200 unrelated C# edits (as
+/// <see cref="GeneratorRun.OneFileEdited"/> and <see cref="GeneratorRun.UnrelatedEdit"/>) instead.
 /// </summary>
 public static class GeneratorProfile
 {
@@ -79,6 +80,19 @@ public static class GeneratorProfile
 
             edits.Sort();
             Console.WriteLine($"one-file edits: median {edits[edits.Count / 2]:N1} ms, fastest {edits[0]:N1} ms");
+
+            // As GeneratorRun.UnrelatedEdit: a C# edit elsewhere, back and forth.
+            var other = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("internal static class B { }", parseOptions));
+            var unrelated = new List<double>();
+            for (int edit = 0; edit < 200; edit++)
+            {
+                var watch = Stopwatch.StartNew();
+                driver = driver.RunGenerators(edit % 2 == 0 ? other : compilation);
+                unrelated.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            unrelated.Sort();
+            Console.WriteLine($"unrelated edits: median {unrelated[unrelated.Count / 2]:N1} ms, fastest {unrelated[0]:N1} ms");
             return true;
         }
 

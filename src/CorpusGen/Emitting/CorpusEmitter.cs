@@ -246,19 +246,25 @@ internal static class CorpusEmitter
         return w.ToSourceText();
     }
 
-    /// <summary>The constants of one document, in files of at most about <see cref="ConstantsFileLimit"/> characters.</summary>
-    public static IEnumerable<(string HintSuffix, SourceText Source)> EmitConstants(ConstantsModel model, CancellationToken cancellationToken)
+    /// <summary>The constants of a group of documents, in files of at most about <see cref="ConstantsFileLimit"/> characters.</summary>
+    public static IEnumerable<(string HintSuffix, SourceText Source)> EmitConstants(ConstantsGroupModel model, CancellationToken cancellationToken)
     {
         var info = model.Class;
-        var all = new List<(string Kind, ConstantModel Constant)>(model.Headlines.Count + model.Titles.Count);
-        foreach (var constant in model.Headlines)
+        var all = new List<(string Kind, ConstantModel Constant)>();
+        foreach (var document in model.Documents)
         {
-            all.Add(("Headline", constant));
+            foreach (var constant in document.Headlines)
+            {
+                all.Add(("Headline", constant));
+            }
         }
 
-        foreach (var constant in model.Titles)
+        foreach (var document in model.Documents)
         {
-            all.Add(("Title", constant));
+            foreach (var constant in document.Titles)
+            {
+                all.Add(("Title", constant));
+            }
         }
 
         int part = 0;
@@ -304,7 +310,7 @@ internal static class CorpusEmitter
                 }
             });
 
-            yield return ("Constants." + model.HintName + (part == 0 ? string.Empty : "." + part.ToString(CultureInfo.InvariantCulture)), w.ToSourceText());
+            yield return ("Constants." + model.Group.ToString(CultureInfo.InvariantCulture) + (part == 0 ? string.Empty : "." + part.ToString(CultureInfo.InvariantCulture)), w.ToSourceText());
             part++;
             start = next;
         }

@@ -25,6 +25,9 @@ internal static class CorpusPlanBuilder
     /// <summary>About how much source one index shard may take: the shard count is the least power of two that keeps every shard under it.</summary>
     public const int ShardSourceTarget = 384 * 1024;
 
+    /// <summary>Documents whose constants share one source.</summary>
+    public const int ConstantsGroupSize = 16;
+
     /// <summary>Blobs reached from one accessor file, as a power of two.</summary>
     public const int BlobChunkBits = 11;
 
@@ -158,7 +161,7 @@ internal static class CorpusPlanBuilder
         return new EquatableArray<ShardInput>(inputs);
     }
 
-    private static EquatableArray<ConstantsModel> Constants(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart)
+    private static EquatableArray<ConstantsGroupModel> Constants(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart)
     {
         // Reserved: the enclosing class's own name and the members every class inherits from object.
         string[] inherited = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
@@ -222,7 +225,17 @@ internal static class CorpusPlanBuilder
             }
         }
 
-        return new EquatableArray<ConstantsModel>(models);
+        // Groups of consecutive documents; a class with no document still gets one (empty) group, as it gets its API.
+        var groups = new ConstantsGroupModel[Math.Max(1, (models.Length + ConstantsGroupSize - 1) / ConstantsGroupSize)];
+        for (int g = 0; g < groups.Length; g++)
+        {
+            int first = g * ConstantsGroupSize;
+            var members = new ConstantsModel[Math.Max(0, Math.Min(ConstantsGroupSize, models.Length - first))];
+            Array.Copy(models, first, members, 0, members.Length);
+            groups[g] = new ConstantsGroupModel(info, g, new EquatableArray<ConstantsModel>(members));
+        }
+
+        return new EquatableArray<ConstantsGroupModel>(groups);
     }
 
     // Keyed by the driver's cached summaries: an entry goes when the driver lets go of its summary.

@@ -9,7 +9,7 @@ internal sealed record CorpusPlan(
     CoreModel Core,
     EquatableArray<ShardInput> HeadlineShards,
     EquatableArray<ShardInput> WordShards,
-    EquatableArray<ConstantsModel> Constants,
+    EquatableArray<ConstantsGroupModel> Constants,
     EquatableArray<BlobChunkModel> BlobChunks);
 
 /// <summary>What every corpus-class output needs to write its file: where the class is and what the target can do.</summary>
@@ -46,6 +46,13 @@ internal sealed record ShardModel(
 
 /// <summary>The constants of one document: those of its headlines and title that are the first of their text.</summary>
 internal sealed record ConstantsModel(ClassInfo Class, string FileName, string HintName, EquatableArray<ConstantModel> Headlines, EquatableArray<ConstantModel> Titles);
+
+/// <summary>
+/// The constants of a run of consecutive documents, emitted as one source: a source per document would make the
+/// driver's check that hint names are unique (linear in the sources already added, so quadratic in all) cost more than
+/// an edit's whole index work on a corpus of a thousand files.
+/// </summary>
+internal sealed record ConstantsGroupModel(ClassInfo Class, int Group, EquatableArray<ConstantsModel> Documents);
 
 /// <summary>A <c>const string</c>: its identifier, its text and where it comes from (for the doc comment).</summary>
 internal sealed record ConstantModel(string Name, string Text, string FileName, int Index);

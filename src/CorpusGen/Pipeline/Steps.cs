@@ -179,8 +179,8 @@ internal static class Steps
             AddSource(context, prefix + ".Index." + (words ? "Words." : "Headlines.") + model.Shard.ToString(CultureInfo.InvariantCulture), CorpusEmitter.EmitShard(model, words)));
     }
 
-    public static void EmitConstants(SourceProductionContext context, ConstantsModel model) =>
-        Emit(context, model.Class, model.FileName, prefix =>
+    public static void EmitConstants(SourceProductionContext context, ConstantsGroupModel model) =>
+        Emit(context, model.Class, "constants " + model.Group.ToString(CultureInfo.InvariantCulture), prefix =>
         {
             foreach (var (suffix, source) in CorpusEmitter.EmitConstants(model, context.CancellationToken))
             {

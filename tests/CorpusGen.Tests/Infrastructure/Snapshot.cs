@@ -31,6 +31,8 @@ public static class Snapshot
 
     private static void Verify(GeneratorOutput output, string testClass, bool includeApi, string method, string sourceFile)
     {
+        string prefix = testClass + "." + method + "#";
+        var names = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
         foreach (var (hintName, source) in output.Sources.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             if (!includeApi && hintName == "Corpus.g.cs")
@@ -38,7 +40,27 @@ public static class Snapshot
                 continue;
             }
 
-            Match(source, testClass + "." + method + "#" + Path.GetFileNameWithoutExtension(hintName), sourceFile);
+            names.Add(prefix + Path.GetFileNameWithoutExtension(hintName));
+            Match(source, prefix + Path.GetFileNameWithoutExtension(hintName), sourceFile);
+        }
+
+        // A verified file that no output matches any more is a file the generator stopped writing: say so.
+        string directory = Path.Combine(Path.GetDirectoryName(sourceFile)!, "Snapshots");
+        foreach (string verified in Directory.GetFiles(directory, prefix + "*.verified.cs"))
+        {
+            string name = Path.GetFileName(verified)[..^".verified.cs".Length];
+            if (names.Contains(name))
+            {
+                continue;
+            }
+
+            if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+            {
+                File.Delete(verified);
+                continue;
+            }
+
+            throw new XunitException($"Snapshot {name} is verified but the generator no longer writes it; set {AcceptVariable}=1 to delete it.");
         }
     }
 

@@ -4,6 +4,14 @@ internal static partial class Corpus
 {
     static partial class Headline
     {
+        /// <summary>Shared headline</summary>
+        /// <remarks>Headline 0, from a_headlines.txt.</remarks>
+        public const string SharedHeadline = "Shared headline";
+
+        /// <summary>Only headlines here</summary>
+        /// <remarks>Headline 1, from a_headlines.txt.</remarks>
+        public const string OnlyHeadlinesHere = "Only headlines here";
+
         /// <summary>Article headline</summary>
         /// <remarks>Headline 3, from b_article.txt.</remarks>
         public const string ArticleHeadline = "Article headline";
