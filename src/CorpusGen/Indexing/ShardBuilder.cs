@@ -71,10 +71,21 @@ internal static class ShardBuilder
     public static ShardModel BuildHeadlines(ShardInput input, CancellationToken cancellationToken)
     {
         // The first copy of each text, in corpus order: equal texts hash alike, so they all fall in this shard.
+        int total = 0;
+        long totalChars = 0;
+        foreach (var slice in input.Slices)
+        {
+            total += slice.End - slice.Start;
+            foreach (var item in slice.Headlines)
+            {
+                totalChars += item.Text.Length;
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var texts = new List<string>();
-        var indices = new List<int>();
-        var partitionHashes = new List<ulong>();
+        var texts = new List<string>(total);
+        var indices = new List<int>(total);
+        var partitionHashes = new List<ulong>(total);
         foreach (var slice in input.Slices)
         {
             // Equal texts share a partition, and within a partition a slice keeps file order: the first seen is the first.
@@ -122,7 +133,7 @@ internal static class ShardBuilder
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var keys = new KeyWriter(input.Class.Utf8);
+        var keys = new KeyWriter(input.Class.Utf8, (int)Math.Min(totalChars, int.MaxValue / 2));
         var layout = PerfectLayout.Build(hashes, input.ShardBits, header: 4, HeadlineRowWidth, lengthAt: 1, countAt: 2);
         var table = layout.Table;
         table[2] = probe;
@@ -173,7 +184,7 @@ internal static class ShardBuilder
 
         cancellationToken.ThrowIfCancellationRequested();
         int count = groups.Count;
-        var keys = new KeyWriter(input.Class.Utf8);
+        var keys = new KeyWriter(input.Class.Utf8, 16);
         var hashes = groups.Hashes.ToArray();
         var layout = PerfectLayout.Build(hashes, input.ShardBits, header: 2, WordRowWidth, lengthAt: 2, countAt: 1);
         var table = layout.Table;
@@ -424,10 +435,16 @@ internal static class ShardBuilder
     private sealed class KeyWriter
     {
         private readonly bool _utf8;
-        private readonly StringBuilder _text = new();
+        private readonly StringBuilder _text;
         private int _stored;
 
-        public KeyWriter(bool utf8) => _utf8 = utf8;
+        /// <param name="utf8">Whether keys are stored as UTF-8.</param>
+        /// <param name="capacity">About how many characters the keys will take, so that the builder is one piece.</param>
+        public KeyWriter(bool utf8, int capacity)
+        {
+            _utf8 = utf8;
+            _text = new StringBuilder(capacity);
+        }
 
         public (int Offset, int Stored) Add(string text)
         {
