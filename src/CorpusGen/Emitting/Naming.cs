@@ -125,7 +125,14 @@ internal static class Naming
     {
         private readonly HashSet<string> _taken;
 
-        public NameTable(IEnumerable<string> reserved) => _taken = new HashSet<string>(reserved);
+        public NameTable(IEnumerable<string> reserved) => _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+
+        /// <summary>Frees every name but <paramref name="reserved"/>, keeping the memory: the plan claims every name again on each run.</summary>
+        public void Reset(IEnumerable<string> reserved)
+        {
+            _taken.Clear();
+            _taken.UnionWith(reserved);
+        }
 
         /// <summary>Takes <paramref name="name"/>, already made claimable by <see cref="ClaimableName"/>, or the first free <c>name_2</c>, <c>name_3</c>…</summary>
         public string Claim(string name)

@@ -163,12 +163,17 @@ internal static class CorpusPlanBuilder
 
     private static EquatableArray<ConstantsGroupModel> Constants(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart)
     {
-        // Reserved: the enclosing class's own name and the members every class inherits from object.
-        string[] inherited = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
-        var headlineNames = new Naming.NameTable(Reserved("Headline", inherited));
-        var titleNames = new Naming.NameTable(Reserved("Title", inherited));
-        var seenHeadlines = new HashSet<string>(StringComparer.Ordinal);
-        var seenTitles = new HashSet<string>(StringComparer.Ordinal);
+        // The thread's sets, emptied: the plan reruns on every edit, and sets of every headline grown from nothing each
+        // time were most of what an edit allocated.
+        var scratch = s_constantsScratch ??= new ConstantsScratch();
+        var headlineNames = scratch.HeadlineNames;
+        headlineNames.Reset(ReservedHeadlineNames);
+        var titleNames = scratch.TitleNames;
+        titleNames.Reset(ReservedTitleNames);
+        var seenHeadlines = scratch.SeenHeadlines;
+        seenHeadlines.Clear();
+        var seenTitles = scratch.SeenTitles;
+        seenTitles.Clear();
         var models = new ConstantsModel[documents.Count];
         int article = 0;
         var headlines = new Collector();
@@ -304,6 +309,26 @@ internal static class CorpusPlanBuilder
 
             return new EquatableArray<ConstantModel>(_items.ToArray());
         }
+    }
+
+    // Reserved: the enclosing class's own name and the members every class inherits from object.
+    private static readonly string[] Inherited = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+    private static readonly string[] ReservedHeadlineNames = Reserved("Headline", Inherited);
+    private static readonly string[] ReservedTitleNames = Reserved("Title", Inherited);
+
+    [ThreadStatic]
+    private static ConstantsScratch? s_constantsScratch;
+
+    /// <summary>What claiming the constants needs and does not keep.</summary>
+    private sealed class ConstantsScratch
+    {
+        public Naming.NameTable HeadlineNames { get; } = new(ReservedHeadlineNames);
+
+        public Naming.NameTable TitleNames { get; } = new(ReservedTitleNames);
+
+        public HashSet<string> SeenHeadlines { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> SeenTitles { get; } = new(StringComparer.Ordinal);
     }
 
     private static string[] Reserved(string className, string[] inherited)
