@@ -159,27 +159,9 @@ internal sealed class NarrowBuilder
     public NarrowBuilder Append(ReadOnlySpan<char> text)
     {
         EnsureCapacity(_length + text.Length);
+        int i = CopyFours<Latin1>(text);
         var bytes = _bytes;
         int at = _length;
-        int i = 0;
-        if (BitConverter.IsLittleEndian)
-        {
-            // Four characters at a time while all four are in U+0001..U+00FF: no high byte set and no lane zero.
-            ref char source = ref MemoryMarshal.GetReference(text);
-            ref byte target = ref bytes[0];
-            for (; i + 4 <= text.Length; i += 4)
-            {
-                ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref source, i)));
-                if ((units & 0xFF00FF00FF00FF00UL) != 0 || ((units - 0x0001000100010001UL) & ~units & 0x8000800080008000UL) != 0)
-                {
-                    break;
-                }
-
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Narrow(units));
-                at += 4;
-            }
-        }
-
         for (; i < text.Length; i++)
         {
             char c = text[i];
@@ -207,27 +189,9 @@ internal sealed class NarrowBuilder
     public int AppendPlainAscii(ReadOnlySpan<char> text)
     {
         EnsureCapacity(_length + text.Length);
+        int i = CopyFours<PlainAscii>(text);
         var bytes = _bytes;
         int at = _length;
-        int i = 0;
-        if (BitConverter.IsLittleEndian)
-        {
-            // Reads and writes through refs: the capacity is ensured above and i + 4 stays within the text.
-            ref char source = ref MemoryMarshal.GetReference(text);
-            ref byte target = ref bytes[0];
-            for (; i + 4 <= text.Length; i += 4)
-            {
-                ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref source, i)));
-                if (!IsPlainAscii(units))
-                {
-                    break;
-                }
-
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Narrow(units));
-                at += 4;
-            }
-        }
-
         for (; i < text.Length; i++)
         {
             char c = text[i];
@@ -241,6 +205,58 @@ internal sealed class NarrowBuilder
 
         _length = at;
         return i;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="text"/> four code units at a time, narrowed, for as long as <typeparamref name="TFilter"/>
+    /// takes all four; returns how many code units that is (a multiple of four). The caller has ensured the capacity.
+    /// </summary>
+    [MethodImpl(Jit.Hot)]
+    private int CopyFours<TFilter>(ReadOnlySpan<char> text)
+        where TFilter : struct, IFourFilter
+    {
+        int i = 0;
+        if (BitConverter.IsLittleEndian)
+        {
+            // Reads and writes through refs: i + 4 stays within the text, and the buffer holds the whole text.
+            int at = _length;
+            ref char source = ref MemoryMarshal.GetReference(text);
+            ref byte target = ref _bytes[0];
+            for (; i + 4 <= text.Length; i += 4)
+            {
+                ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref source, i)));
+                if (!default(TFilter).Takes(units))
+                {
+                    break;
+                }
+
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Narrow(units));
+                at += 4;
+            }
+
+            _length = at;
+        }
+
+        return i;
+    }
+
+    /// <summary>Which four UTF-16 code units (the first in the low lane) <see cref="CopyFours"/> may copy as bytes.</summary>
+    private interface IFourFilter
+    {
+        bool Takes(ulong units);
+    }
+
+    /// <summary>U+0001..U+00FF: no high byte set and no lane zero (zero marks a wide character).</summary>
+    private readonly struct Latin1 : IFourFilter
+    {
+        public bool Takes(ulong units) =>
+            (units & 0xFF00FF00FF00FF00UL) == 0 && ((units - 0x0001000100010001UL) & ~units & 0x8000800080008000UL) == 0;
+    }
+
+    /// <summary>What <see cref="AppendPlainAscii"/> takes.</summary>
+    private readonly struct PlainAscii : IFourFilter
+    {
+        public bool Takes(ulong units) => IsPlainAscii(units);
     }
 
     /// <summary>Four code units below 0x100, the first in the low lane, as four bytes, the first in the low byte.</summary>
