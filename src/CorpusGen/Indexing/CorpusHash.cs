@@ -84,10 +84,6 @@ internal static class CorpusHash
         return (int)(unchecked(sum * Multiplier2) >> 32) | 1;
     }
 
-    /// <summary>
-    /// The hash of a word under OrdinalIgnoreCase: words of up to 8 code units hash their first and last four
-    /// case-folded units (overlapping) and their length, longer ones fold every four units in between into the first.
-    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ulong Word(string text, int start, int length)
     {
@@ -95,11 +91,6 @@ internal static class CorpusHash
         if (length >= 4)
         {
             first = Fold4(Read4(text, start));
-            for (int i = 4; i + 4 < length; i += 4)
-            {
-                first = unchecked(first * Multiplier1) ^ Fold4(Read4(text, start + i));
-            }
-
             last = Fold4(Read4(text, start + length - 4));
         }
         else
@@ -116,33 +107,6 @@ internal static class CorpusHash
         return Finish(first, last, length);
     }
 
-    /// <summary>
-    /// A word of at most 8 code units, all ASCII, as 8 bytes: each character case-folded, the first in the low byte,
-    /// zeros after the last. Two such words are equal under OrdinalIgnoreCase exactly when their bytes are.
-    /// </summary>
-    public static bool PackAscii(string text, int start, int length, out ulong packed)
-    {
-        packed = 0;
-        if (length > 8)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < length; i++)
-        {
-            char c = text[start + i];
-            if (c >= 0x80)
-            {
-                packed = 0;
-                return false;
-            }
-
-            packed |= (ulong)FoldChar(c) << (8 * i);
-        }
-
-        return true;
-    }
-
     /// <summary>The bucket of a hash in a table of 2^<paramref name="bits"/> buckets: its top bits.</summary>
     public static int Bucket(ulong hash, int bits) => (int)(hash >> (64 - bits));
 
@@ -152,19 +116,13 @@ internal static class CorpusHash
     private static ulong Read4(string text, int index) =>
         text[index] | (ulong)text[index + 1] << 16 | (ulong)text[index + 2] << 32 | (ulong)text[index + 3] << 48;
 
-    /// <summary>
-    /// Four code units case-folded: ASCII upper-case letters to lower case, any other character to its upper case.
-    /// Four ASCII units fold at once: a lane gets 0x20 when it is at least 'A' (adding 0x3F sets its bit 7) and at
-    /// most 'Z' (adding 0x25 does not).
-    /// </summary>
     private static ulong Fold4(ulong units) =>
         (units & 0xFF80FF80FF80FF80UL) == 0
-            ? units | ((units + 0x003F003F003F003FUL) & ~(units + 0x0025002500250025UL) & 0x0080008000800080UL) >> 2
+            ? units | 0x0020002000200020UL
             : FoldChar((char)units)
               | (ulong)FoldChar((char)(units >> 16)) << 16
               | (ulong)FoldChar((char)(units >> 32)) << 32
               | (ulong)FoldChar((char)(units >> 48)) << 48;
 
-    private static char FoldChar(char c) =>
-        c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c) : char.ToUpperInvariant(c);
+    private static char FoldChar(char c) => c < 0x80 ? (char)(c | 0x20) : char.ToUpperInvariant(c);
 }

@@ -7,8 +7,8 @@ internal static partial class Corpus
         /// <summary>Shard 0 of the headline index: 3 distinct headlines.</summary>
         internal static global::System.ReadOnlySpan<int> HeadlineTable0 => new int[]
         {
-            1, 4, 0, 0, 4, 3, 16, 0, 16, -1829230547, 1, 19, 16, 19, 1942609887, 0,
-            15, 35, 15, -1435706139, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 3, 0, 12, 12, 17, 17, 17, 22, 27, 27, 27, 3, 16, 0, 16,
+            -1829230547, 1, 19, 16, 19, 1942609887, 0, 15, 35, 15, -1435706139, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };

@@ -7,22 +7,22 @@ internal static partial class Corpus
         /// <summary>Shard 0 of the word index: 6 distinct words.</summary>
         internal static global::System.ReadOnlySpan<int> WordTable0 => new int[]
         {
-            2, 8, 7, 1, 2037149295, 0, 4, 0, 0, 1, 1918986355, 25701, 6, 0, 1, 2,
-            1769239137, 6646883, 7, 0, 3, 1, 1701995880, 0, 4, 0, 4, 1, 1043457814, 0, 1073741833, 9,
-            5, 1, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 1684104552, 1701734764,
-            8, 0, 6, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            4, 18, 18, 18, 18, 18, 24, 24, 24, 30, 30, 36, 36, 36, 42, 48,
+            48, 54, -1425243107, 7, 0, 7, 0, 1, -2089191384, 4, 7, 4, 1, 1, 368527900, 8,
+            11, 8, 2, 3, -1659387192, 6, 19, 6, 5, 2, -1923580246, 9, 25, 9, 7, 1,
+            623755460, 4, 34, 4, 8, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
         internal static global::System.ReadOnlySpan<int> WordPostings0 => new int[]
         {
-            1, 0, 2, 3, 1, 1, 0, 2, 3, 0, 0, 0, 0, 0, 0, 0,
+            3, 1, 0, 2, 3, 0, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };
 
         /// <summary>The words of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "headlines                                                                                                                                                                                                                                                      "u8;
+        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "ArticleOnlyheadlineSharedheadlineshere                                                                                                                                                                                                                         "u8;
     }
 }

@@ -7,8 +7,8 @@ internal static partial class Corpus
         /// <summary>Shard 0 of the headline index: 4 distinct headlines.</summary>
         internal static global::System.ReadOnlySpan<int> HeadlineTable0 => new int[]
         {
-            1, 5, 0, 0, 4, 3, 1, 0, 1, 1641862555, 2, 43, 1, 56, -1069942759, 0,
-            -1, 0, 0, 0, 0, 65, 57, 65, -156041487, 1, 54, 122, 67, 1892920757, 0, 0,
+            0, 3, 0, 12, 12, 17, 17, 22, 22, 22, 27, 32, 3, 1, 0, 1,
+            1641862555, 2, 43, 1, 56, -1069942759, 0, 65, 57, 65, -156041487, 1, 54, 122, 67, 1892920757,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         };

@@ -7,7 +7,7 @@ internal static partial class Corpus
         /// <summary>Shard 0 of the headline index: 1 distinct headlines.</summary>
         internal static global::System.ReadOnlySpan<int> HeadlineTable0 => new int[]
         {
-            1, 2, 0, 0, 0, 0, 12, 0, 12, 2096207685, 0, -1, 0, 0, 0, 0,
+            0, 1, 0, 6, 6, 11, 0, 12, 0, 12, 2096207685, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,

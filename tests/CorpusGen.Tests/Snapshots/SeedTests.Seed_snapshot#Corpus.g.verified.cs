@@ -120,26 +120,17 @@ internal static partial class Corpus
     #endif
 
     #if CORPUSGEN_SPAN_TABLES
-        int probe = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 2);
+        int probe = table;
         if (probe != 0)
         {
             hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
         }
 
-        // One displacement and one row (see "The lookups" in CorpusGen's docs/design.md). The loop runs once, unless
-        // the row stands for a group of headlines whose hashes are equal.
-        int buckets = table;
-        int row = 4 + buckets + 5 * Slot(hash, global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 4 + Bucket(hash, Tables.HeadlineShardBits, buckets)), global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 1));
-        int end = row + 5;
-        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row + 1) == -2)
-        {
-            end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row) + 5 * global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row + 2);
-            row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
-        }
-
-        bool check = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 3) != 0;
+        bool check = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 2) != 0;
+        int bucket = 3 + (int)((hash << Tables.HeadlineShardBits) >> (64 - global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 1)));
+        int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
         int fingerprint = 0;
-        for (; row < end; row += 5)
+        for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 5)
         {
             ref int entry = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
             if (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) != length)
@@ -149,7 +140,7 @@ internal static partial class Corpus
 
             if (check)
             {
-                // Computed once, and only for a query of the length of the key it meets.
+                // Computed once, and only for a query of the length of some key in its bucket.
                 if (fingerprint == 0)
                 {
                     fingerprint = Fingerprint(text);
@@ -171,24 +162,17 @@ internal static partial class Corpus
             }
         }
     #else
-        int probe = table[2];
+        int probe = table[0];
         if (probe != 0)
         {
             hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
         }
 
-        int buckets = table[0];
-        int row = 4 + buckets + 5 * Slot(hash, table[4 + Bucket(hash, Tables.HeadlineShardBits, buckets)], table[1]);
-        int end = row + 5;
-        if (table[row + 1] == -2)
-        {
-            end = table[row] + 5 * table[row + 2];
-            row = table[row];
-        }
-
-        bool check = table[3] != 0;
+        bool check = table[2] != 0;
+        int bucket = 3 + (int)((hash << Tables.HeadlineShardBits) >> (64 - table[1]));
+        int end = table[bucket + 1];
         int fingerprint = 0;
-        for (; row < end; row += 5)
+        for (int row = table[bucket]; row < end; row += 5)
         {
             if (table[row + 1] != length)
             {
@@ -226,41 +210,7 @@ internal static partial class Corpus
             return default(HeadlineIndices);
         }
 
-        ulong first, last;
-        if (length >= 4)
-        {
-            first = Read4(word, 0);
-            last = Read4(word, length - 4);
-        }
-        else
-        {
-            first = 0;
-            for (int i = 0; i < length; i++)
-            {
-                first |= (ulong)word[i] << (16 * i);
-            }
-
-            last = first;
-        }
-
-        // A word of at most 8 ASCII code units is compared as its 8 case-folded bytes, with no key to read.
-        bool packed = length <= 8 && ((first | last) & 0xFF80FF80FF80FF80UL) == 0;
-        first = Fold4(first);
-        last = Fold4(last);
-        ulong bytes = 0;
-        if (packed)
-        {
-            bytes = length >= 4 ? Narrow4(first) | Narrow4(last) << (8 * (length - 4)) : Narrow4(first);
-        }
-        else
-        {
-            for (int i = 4; i + 4 < length; i += 4)
-            {
-                first = unchecked(first * HashMultiplier1) ^ Fold4(Read4(word, i));
-            }
-        }
-
-        ulong hash = Finish(first, last, length);
+        ulong hash = WordHash(word);
         int shard = 0;
     #if CORPUSGEN_SPAN_TABLES
         ref int table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordTable0);
@@ -288,51 +238,32 @@ internal static partial class Corpus
         }
     #endif
 
-        // Rows of short ASCII words hold the bytes and the plain length; other rows a 32-bit fingerprint and the length
-        // with a flag, so that neither kind of query ever matches the other kind of row.
-        int expected = packed ? length : length | 0x40000000;
-        int fingerprint = packed ? (int)bytes : (int)hash;
+        int fingerprint = (int)hash;
     #if CORPUSGEN_SPAN_TABLES
-        int buckets = table;
-        int row = 2 + buckets + 6 * Slot(hash, global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 2 + Bucket(hash, Tables.WordShardBits, buckets)), global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 1));
-        int end = row + 6;
-        if (global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row + 2) == -2)
-        {
-            end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row) + 6 * global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row + 1);
-            row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
-        }
-
-        for (; row < end; row += 6)
+        int bucket = 1 + (int)((hash << Tables.WordShardBits) >> (64 - table));
+        int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
+        for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 6)
         {
             ref int entry = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
             if (entry == fingerprint
-                && global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2) == expected
-                && (packed
-                    ? global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == (int)(bytes >> 32)
+                && global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == length
     #if CORPUSGEN_UTF8
-                    : KeyEqualsIgnoreCase(word, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3))))
+                && KeyEqualsIgnoreCase(word, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
     #else
-                    : KeyEqualsIgnoreCase(word, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3))))
+                && KeyEqualsIgnoreCase(word, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
     #endif
             {
                 return new HeadlineIndices(shard, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 5));
             }
         }
     #else
-        int buckets = table[0];
-        int row = 2 + buckets + 6 * Slot(hash, table[2 + Bucket(hash, Tables.WordShardBits, buckets)], table[1]);
-        int end = row + 6;
-        if (table[row + 2] == -2)
-        {
-            end = table[row] + 6 * table[row + 1];
-            row = table[row];
-        }
-
-        for (; row < end; row += 6)
+        int bucket = 1 + (int)((hash << Tables.WordShardBits) >> (64 - table[0]));
+        int end = table[bucket + 1];
+        for (int row = table[bucket]; row < end; row += 6)
         {
             if (table[row] == fingerprint
-                && table[row + 2] == expected
-                && (packed ? table[row + 1] == (int)(bytes >> 32) : KeyEqualsIgnoreCase(word, keys, table[row + 1], table[row + 3])))
+                && table[row + 1] == length
+                && KeyEqualsIgnoreCase(word, keys, table[row + 2], table[row + 3]))
             {
                 return new HeadlineIndices(shard, table[row + 4], table[row + 5]);
             }
@@ -457,23 +388,28 @@ internal static partial class Corpus
         return (int)(unchecked(sum * HashMultiplier2) >> 32) | 1;
     }
 
-    /// <summary>The bucket of a hash in a shard of <paramref name="buckets"/>: the 32 bits after the shard's own, scaled.</summary>
-    private static int Bucket(ulong hash, int shardBits, int buckets)
+    /// <summary>The probe hash over case-folded code units, so that words equal under OrdinalIgnoreCase hash equal.</summary>
+    private static ulong WordHash(CorpusText word)
     {
-        return (int)((((hash << shardBits) >> 32) * (uint)buckets) >> 32);
-    }
+        int length = word.Length;
+        ulong first, last;
+        if (length >= 4)
+        {
+            first = Fold4(Read4(word, 0));
+            last = Fold4(Read4(word, length - 4));
+        }
+        else
+        {
+            first = 0;
+            for (int i = 0; i < length; i++)
+            {
+                first |= (ulong)FoldChar(word[i]) << (16 * i);
+            }
 
-    /// <summary>The slot of a hash in a shard of <paramref name="slots"/>, once moved by its bucket's displacement.</summary>
-    private static int Slot(ulong hash, int displacement, int slots)
-    {
-        return (int)(((unchecked((hash ^ (uint)displacement) * 0xD6E8FEB86659FD93UL) >> 32) * (uint)slots) >> 32);
-    }
+            last = first;
+        }
 
-    /// <summary>Four code units below 0x100 as four bytes, the first in the low byte.</summary>
-    private static ulong Narrow4(ulong units)
-    {
-        units = (units | (units >> 8)) & 0x0000FFFF0000FFFFUL;
-        return (units | (units >> 16)) & 0xFFFFFFFFUL;
+        return Finish(first, last, length);
     }
 
     private static ulong Finish(ulong first, ulong last, int length)
@@ -485,8 +421,7 @@ internal static partial class Corpus
     {
         if ((units & 0xFF80FF80FF80FF80UL) == 0)
         {
-            // A lane gets 0x20 when it is at least 'A' (adding 0x3F sets its bit 7) and at most 'Z' (adding 0x25 does not).
-            return units | ((units + 0x003F003F003F003FUL) & ~(units + 0x0025002500250025UL) & 0x0080008000800080UL) >> 2;
+            return units | 0x0020002000200020UL;
         }
 
         return FoldChar((char)units)
@@ -498,12 +433,7 @@ internal static partial class Corpus
     // No character outside ASCII equals an ASCII one under OrdinalIgnoreCase, so ASCII folds on its own.
     private static char FoldChar(char c)
     {
-        if (c < 0x80)
-        {
-            return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
-        }
-
-        return char.ToUpperInvariant(c);
+        return c < 0x80 ? (char)(c | 0x20) : char.ToUpperInvariant(c);
     }
 
     #if CORPUSGEN_SPANS
