@@ -22,7 +22,9 @@ internal static class Naming
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static string FromText(string text)
     {
-        var builder = new StringBuilder(System.Math.Min(text.Length, MaxIdentifierLength + 16));
+        // The thread's builder: a corpus has a name per headline, tens of thousands of them.
+        var builder = s_nameBuilder ??= new StringBuilder(MaxIdentifierLength + 16);
+        builder.Clear();
         int i = 0;
         while (i < text.Length && builder.Length < MaxIdentifierLength)
         {
@@ -53,6 +55,9 @@ internal static class Naming
 
         return builder.ToString();
     }
+
+    [System.ThreadStatic]
+    private static StringBuilder? s_nameBuilder;
 
     /// <summary>The name as <see cref="NameTable.Claim"/> takes it: '_' before a keyword or anything else that is not an identifier.</summary>
     public static string ClaimableName(string name) => IsValidIdentifier(name) ? name : "_" + name;

@@ -147,8 +147,8 @@ internal static class DocumentSummaryBuilder
         long postings = wordPostings.Length;
 
         // Stable sorts by partition: file order (first occurrence for words) within a partition.
-        var headlinePartitions = SortByPartition(headlines, item => item.Hash);
-        var wordPartitions = SortByPartition(wordItems, item => item.Hash);
+        var headlinePartitions = SortByPartition(ref headlines, item => item.Hash);
+        var wordPartitions = SortByPartition(ref wordItems, item => item.Hash);
         string? titleText = document.Title is { } range ? document.GetText(range) : null;
         string? title = titleText is null ? null : Naming.ClaimableName(Naming.FromText(titleText));
         long headlineChars = 0;
@@ -211,9 +211,9 @@ internal static class DocumentSummaryBuilder
         return new EquatableArray<string>(names);
     }
 
-    /// <summary>Counting sort of <paramref name="items"/> by partition, in place and stable; returns the partition starts.</summary>
+    /// <summary>Counting sort of <paramref name="items"/> by partition, stable, into a new array; returns the partition starts.</summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static int[] SortByPartition<T>(T[] items, Func<T, ulong> hash)
+    private static int[] SortByPartition<T>(ref T[] items, Func<T, ulong> hash)
     {
         var starts = new int[PartitionCount + 1];
         foreach (var item in items)
@@ -226,14 +226,15 @@ internal static class DocumentSummaryBuilder
             starts[p] += starts[p - 1];
         }
 
-        var next = (int[])starts.Clone();
+        Span<int> next = stackalloc int[PartitionCount];
+        starts.AsSpan(0, PartitionCount).CopyTo(next);
         var sorted = new T[items.Length];
         foreach (var item in items)
         {
             sorted[next[PartitionOf(hash(item))]++] = item;
         }
 
-        Array.Copy(sorted, items, items.Length);
+        items = sorted;
         return starts;
     }
 }
