@@ -55,7 +55,7 @@ internal sealed record ConstantsModel(ClassInfo Class, string FileName, string H
 internal sealed record ConstantsGroupModel(ClassInfo Class, int Group, EquatableArray<ConstantsModel> Documents);
 
 /// <summary>A <c>const string</c>: its identifier, its text and where it comes from (for the doc comment).</summary>
-internal sealed record ConstantModel(string Name, string Text, string FileName, int Index);
+internal readonly record struct ConstantModel(string Name, string Text, string FileName, int Index);
 
 /// <summary>The accessor for a run of blobs when there are too many for one file.</summary>
 internal sealed record BlobChunkModel(ClassInfo Class, int Chunk, int FirstBlob, EquatableArray<string> BlobNames);
