@@ -9,8 +9,9 @@ namespace CorpusGen.Indexing;
 
 /// <summary>
 /// The corpus-wide step: orders a class's documents, numbers their headlines and blobs, names the constants and
-/// cuts the index into shards. It does no hashing and reads no text beyond names, so it stays cheap when it reruns
-/// after any edit; the heavy work is in the per-file summaries before it and the per-shard builds after it.
+/// cuts the index into shards. It computes no index hash and reads no file's text: it works from the summaries' headline
+/// strings and names (a set of each, for first copies and names), so it stays cheap when it reruns after any edit;
+/// the heavy work is in the per-file summaries before it and the per-shard builds after it.
 /// </summary>
 internal static class CorpusPlanBuilder
 {
@@ -222,7 +223,7 @@ internal static class CorpusPlanBuilder
                 continue;
             }
 
-            models[d] = new ConstantsModel(info, document.FileName, summary.BlobBaseName, headlines.ToArray(), titles.ToArray());
+            models[d] = new ConstantsModel(info, headlines.ToArray(), titles.ToArray());
             lock (s_lastConstants)
             {
                 s_lastConstants.Remove(summary);

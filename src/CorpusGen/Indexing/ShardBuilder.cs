@@ -45,15 +45,12 @@ internal static class ShardBuilder
     {
         // The first copy of each text, in corpus order: equal texts hash alike, so they all fall in this shard.
         int total = 0;
-        long totalChars = 0;
         foreach (var slice in input.Slices)
         {
             total += slice.End - slice.Start;
-            foreach (var item in slice.Headlines)
-            {
-                totalChars += item.Text.Length;
-            }
         }
+
+        long keyChars = 0;
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var texts = new List<string>(total);
@@ -66,6 +63,7 @@ internal static class ShardBuilder
             {
                 if (seen.Add(item.Text))
                 {
+                    keyChars += item.Text.Length;
                     texts.Add(item.Text);
                     indices.Add(slice.HeadlineBase + item.Local);
                     partitionHashes.Add(item.Hash);
@@ -106,7 +104,7 @@ internal static class ShardBuilder
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var keys = new KeyWriter(input.Class.Utf8, (int)Math.Min(totalChars, int.MaxValue / 2));
+        var keys = new KeyWriter(input.Class.Utf8, (int)Math.Min(keyChars, int.MaxValue / 2));
         int header = 3;
         var (table, order) = Bucketize(hashes, shardBits, bits, header, HeadlineRowWidth);
         table[0] = bestProbe;

@@ -45,7 +45,7 @@ internal sealed record ShardModel(
     ClassInfo Class, int Shard, int Count, EquatableArray<int> Table, EquatableArray<int> Postings, string Keys, int KeysStored, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The constants of one document: those of its headlines and title that are the first of their text.</summary>
-internal sealed record ConstantsModel(ClassInfo Class, string FileName, string HintName, EquatableArray<ConstantModel> Headlines, EquatableArray<ConstantModel> Titles);
+internal sealed record ConstantsModel(ClassInfo Class, EquatableArray<ConstantModel> Headlines, EquatableArray<ConstantModel> Titles);
 
 /// <summary>
 /// The constants of a run of consecutive documents, emitted as one source: a source per document would make the

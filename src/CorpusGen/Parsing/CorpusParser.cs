@@ -203,11 +203,10 @@ internal static class CorpusParser
     [ThreadStatic]
     private static List<TextRange>? s_paragraphs;
 
-    /// <summary>Every character that ends a line, as <see cref="IsLineBreak"/> has them.</summary>
+    /// <summary>Every character that ends a line: the line breaks the compiler counts.</summary>
     private static readonly char[] LineBreaks = { '\n', '\r', '\u0085', '\u2028', '\u2029' };
 
-    internal static bool IsLineBreak(char c) =>
-        c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+    internal static bool IsLineBreak(char c) => Array.IndexOf(LineBreaks, c) >= 0;
 
     /// <summary>A trimmed line that is exactly '-', or '-' followed by whitespace.</summary>
     internal static bool IsBullet(char[] text, TextRange line) =>
