@@ -113,7 +113,7 @@ public sealed class PropertyTests
         // the near misses above then go through that path.
         var headerFlags = output.Sources
             .Where(source => source.Key.StartsWith("Corpus.Index.Headlines.", StringComparison.Ordinal))
-            .Select(source => Regex.Match(source.Value, @"new int\[\]\s*\{\s*-?\d+,\s*\d+,\s*(\d),").Groups[1].Value)
+            .Select(source => FirstCells(source.Value, 3)[2].ToString(CultureInfo.InvariantCulture))
             .Distinct()
             .ToList();
         Assert.Equal(new[] { fingerprints ? "1" : "0" }, headerFlags);
@@ -143,7 +143,28 @@ public sealed class PropertyTests
         var (_, output) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 2);
 
         // The shard's table starts with its probe: -1 is the full hash.
-        Assert.Matches(@"new int\[\]\s*\{\s*-1,", output.Sources["Corpus.Index.Headlines.0.g.cs"]);
+        Assert.Equal(-1, FirstCells(output.Sources["Corpus.Index.Headlines.0.g.cs"], 1)[0]);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> cells of the first table in a shard's source: written as ints (arrays for
+    /// targets without spans), or two to a ulong, the first in the low half.
+    /// </summary>
+    private static int[] FirstCells(string source, int count)
+    {
+        var ints = Regex.Match(source, @"new int\[\]\s*\{\s*((?:-?\d+,\s*){" + count.ToString(CultureInfo.InvariantCulture) + "})");
+        if (ints.Success)
+        {
+            return ints.Groups[1].Value.Split(',').Select(n => n.Trim()).Where(n => n.Length > 0)
+                .Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+        }
+
+        var pairs = Regex.Match(source, @"new ulong\[\]\s*\{\s*((?:0x[0-9A-F]+,\s*){" + ((count + 1) / 2).ToString(CultureInfo.InvariantCulture) + "})");
+        Assert.True(pairs.Success, "no index table in the source");
+        return pairs.Groups[1].Value.Split(',').Select(n => n.Trim()).Where(n => n.Length > 0)
+            .Select(n => ulong.Parse(n.Substring(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture))
+            .SelectMany(pair => new[] { unchecked((int)pair), unchecked((int)(pair >> 32)) })
+            .Take(count).ToArray();
     }
 
     [Theory]
