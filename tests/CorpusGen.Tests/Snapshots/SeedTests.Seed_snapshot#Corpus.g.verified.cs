@@ -298,6 +298,7 @@ internal static partial class Corpus
     /// one each ulong holds its halves the other way round, so the table is unpacked once into a pinned array, which
     /// does not move either, as the shard directories need.
     /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static global::System.ReadOnlySpan<int> Cells(global::System.ReadOnlySpan<ulong> data, ref int[]? unpacked)
     {
         if (global::System.BitConverter.IsLittleEndian)
