@@ -60,19 +60,56 @@ internal static class CorpusEmitter
             w.Line("{");
             w.Line("}");
             w.Line();
-            w.Line("/// <summary>The text of every document, one property per blob.</summary>");
-            w.Line(GeneratedCode());
-            w.Line("private static partial class Store");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
             w.Line("/// <summary>The lookup index, computed at compile time: headline and word hash tables, in shards.</summary>");
             w.Line(GeneratedCode());
             w.Line("private static partial class Index");
             w.Line("{");
             w.Line("}");
         });
+        w.Line();
+        WriteStoreClass(w, info.Options, info.ClassName, () =>
+        {
+            w.Line("// Declared by each document's blob files.");
+        }, declaration: true);
         return w.ToSourceText();
+    }
+
+    /// <summary>
+    /// The type that holds the blobs of a corpus class: a top-level type of its own, not a nested class of the corpus
+    /// class, because the compiler's cost of declaring a member grows with the number of partial declarations of its
+    /// containing types (<c>MergedTypeDeclaration.NameLocations</c> lists them all, for each member the analyzers ask
+    /// about). With one blob file per document, a 256 MB corpus made the corpus class 2,000 declarations larger.
+    /// </summary>
+    internal static string StoreClassName(string className) => "CorpusGen_" + className + "_Store";
+
+    private static void WriteStoreClass(SourceWriter w, GeneratorOptions options, string className, Action body, bool declaration = false)
+    {
+        void Class()
+        {
+            if (declaration)
+            {
+                w.Line($"/// <summary>The text of every document of <see cref=\"{className}\"/>, one property per blob: an implementation detail of CorpusGen.</summary>");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                w.Line(GeneratedCode());
+            }
+
+            using (w.Block("internal static partial class " + StoreClassName(className)))
+            {
+                body();
+            }
+        }
+
+        if (options.Namespace.Length == 0)
+        {
+            Class();
+        }
+        else
+        {
+            using (w.Block("namespace " + options.Namespace))
+            {
+                Class();
+            }
+        }
     }
 
     /// <summary>The shared tables: counts, document tables, the blob accessor and the shard directories.</summary>
@@ -97,7 +134,7 @@ internal static class CorpusEmitter
                     {
                         for (int b = 0; b < model.BlobNames.Count; b++)
                         {
-                            w.Line($"case {b}: return Store.{model.BlobNames[b]};");
+                            w.Line($"case {b}: return {StoreClassName(info.ClassName)}.{model.BlobNames[b]};");
                         }
 
                         w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"blob\");");
@@ -236,7 +273,7 @@ internal static class CorpusEmitter
                 {
                     for (int b = 0; b < model.BlobNames.Count; b++)
                     {
-                        w.Line($"case {model.FirstBlob + b}: return Store.{model.BlobNames[b]};");
+                        w.Line($"case {model.FirstBlob + b}: return {StoreClassName(info.ClassName)}.{model.BlobNames[b]};");
                     }
 
                     w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"blob\");");
@@ -336,9 +373,8 @@ internal static class CorpusEmitter
             int blobLength = layout.BlobLength[blob];
             var w = new SourceWriter(1024 + blobLength + (layout.Utf8 ? StaticDataSize.Utf8Padding(blobLength) : 0) + blobLength / 64, sized: true);
             WriteDataFileHeader(w, target);
-            WriteClass(w, options, document.ClassName, documented: false, () =>
+            WriteStoreClass(w, options, document.ClassName, () =>
             {
-                using (w.Block("static partial class Store"))
                 {
                     w.StartLine().Append("/// <summary>");
                     CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);

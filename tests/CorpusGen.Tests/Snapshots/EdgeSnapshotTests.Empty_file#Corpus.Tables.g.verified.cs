@@ -7,7 +7,7 @@ internal static partial class Corpus
     {
         switch (blob)
         {
-            case 0: return Store.empty_txt_7f2f5e4b530f01df_0;
+            case 0: return CorpusGen_Corpus_Store.empty_txt_7f2f5e4b530f01df_0;
             default: throw new global::System.ArgumentOutOfRangeException("blob");
         }
     }

@@ -7,8 +7,8 @@ internal static partial class Corpus
     {
         switch (blob)
         {
-            case 0: return Store.a_headlines_txt_9321465f504b4a73_0;
-            case 1: return Store.b_article_txt_e01385998b83bc15_0;
+            case 0: return CorpusGen_Corpus_Store.a_headlines_txt_9321465f504b4a73_0;
+            case 1: return CorpusGen_Corpus_Store.b_article_txt_e01385998b83bc15_0;
             default: throw new global::System.ArgumentOutOfRangeException("blob");
         }
     }

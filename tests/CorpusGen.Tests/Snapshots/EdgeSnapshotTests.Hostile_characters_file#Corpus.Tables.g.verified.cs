@@ -7,7 +7,7 @@ internal static partial class Corpus
     {
         switch (blob)
         {
-            case 0: return Store.hostile_txt_b50b4b412d1235d8_0;
+            case 0: return CorpusGen_Corpus_Store.hostile_txt_b50b4b412d1235d8_0;
             default: throw new global::System.ArgumentOutOfRangeException("blob");
         }
     }

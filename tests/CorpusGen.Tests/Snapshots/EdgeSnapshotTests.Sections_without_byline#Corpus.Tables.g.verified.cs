@@ -7,7 +7,7 @@ internal static partial class Corpus
     {
         switch (blob)
         {
-            case 0: return Store.sections_txt_a95ee12b480b3dc2_0;
+            case 0: return CorpusGen_Corpus_Store.sections_txt_a95ee12b480b3dc2_0;
             default: throw new global::System.ArgumentOutOfRangeException("blob");
         }
     }

@@ -7,7 +7,7 @@ internal static partial class Corpus
     {
         switch (blob)
         {
-            case 0: return Store.F000_bb9cd9dc54830164_txt_8ae9131ae194adb4_0;
+            case 0: return CorpusGen_Corpus_Store.F000_bb9cd9dc54830164_txt_8ae9131ae194adb4_0;
             default: throw new global::System.ArgumentOutOfRangeException("blob");
         }
     }

@@ -1292,15 +1292,17 @@ internal static partial class Corpus
     {
     }
 
-    /// <summary>The text of every document, one property per blob.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
-    private static partial class Store
-    {
-    }
-
     /// <summary>The lookup index, computed at compile time: headline and word hash tables, in shards.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
     private static partial class Index
     {
     }
+}
+
+/// <summary>The text of every document of <see cref="Corpus"/>, one property per blob: an implementation detail of CorpusGen.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
+internal static partial class CorpusGen_Corpus_Store
+{
+    // Declared by each document's blob files.
 }
