@@ -99,17 +99,7 @@ internal static class CorpusEmitter
             }
         }
 
-        if (options.Namespace.Length == 0)
-        {
-            Class();
-        }
-        else
-        {
-            using (w.Block("namespace " + options.Namespace))
-            {
-                Class();
-            }
-        }
+        InNamespace(w, options, Class);
     }
 
     /// <summary>The shared tables: counts, document tables, the blob accessor and the shard directories.</summary>
@@ -375,38 +365,36 @@ internal static class CorpusEmitter
             WriteDataFileHeader(w, target);
             WriteStoreClass(w, options, document.ClassName, () =>
             {
+                w.StartLine().Append("/// <summary>");
+                CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);
+                w.Append(layout.BlobCount > 1 ? $", part {blob + 1} of {layout.BlobCount}" : string.Empty).Append("</summary>").EndLine();
+                string name = CorpusPlanBuilder.BlobName(fileName, blob);
+                w.StartLine().Append(layout.Utf8
+                    ? "internal static global::System.ReadOnlySpan<byte> " + name + " =>"
+                    : "internal const string " + name + " =");
+                w.EndLine();
+                // One literal per blob, on one line: the compiler folds `"a"u8 + "b"u8` by copying, so pieces
+                // joined with '+' cost time quadratic in the blob's size.
+                var builder = w.Builder;
+                builder.Append(' ', w.Indent + 4).Append('"');
+                if (blob == 0)
                 {
-                    w.StartLine().Append("/// <summary>");
-                    CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);
-                    w.Append(layout.BlobCount > 1 ? $", part {blob + 1} of {layout.BlobCount}" : string.Empty).Append("</summary>").EndLine();
-                    string name = CorpusPlanBuilder.BlobName(fileName, blob);
-                    w.StartLine().Append(layout.Utf8
-                        ? "internal static global::System.ReadOnlySpan<byte> " + name + " =>"
-                        : "internal const string " + name + " =");
-                    w.EndLine();
-                    // One literal per blob, on one line: the compiler folds `"a"u8 + "b"u8` by copying, so pieces
-                    // joined with '+' cost time quadratic in the blob's size.
-                    var builder = w.Builder;
-                    builder.Append(' ', 16).Append('"');
-                    if (blob == 0)
-                    {
-                        CSharpLiteral.AppendEscaped(builder, layout.Header, 0, layout.Header.Length);
-                    }
-
-                    for (int v = first; v < end; v++)
-                    {
-                        var (start, length) = values[v];
-                        CSharpLiteral.AppendEscaped(builder, text, start, length);
-                    }
-
-                    if (layout.Utf8)
-                    {
-                        // Past the blob's last value (the header records where that ends): see StaticDataSize.
-                        builder.Append(' ', StaticDataSize.Utf8Padding(layout.BlobLength[blob]));
-                    }
-
-                    builder.Append(layout.Utf8 ? "\"u8;\n" : "\";\n");
+                    CSharpLiteral.AppendEscaped(builder, layout.Header, 0, layout.Header.Length);
                 }
+
+                for (int v = first; v < end; v++)
+                {
+                    var (start, length) = values[v];
+                    CSharpLiteral.AppendEscaped(builder, text, start, length);
+                }
+
+                if (layout.Utf8)
+                {
+                    // Past the blob's last value (the header records where that ends): see StaticDataSize.
+                    builder.Append(' ', StaticDataSize.Utf8Padding(layout.BlobLength[blob]));
+                }
+
+                builder.Append(layout.Utf8 ? "\"u8;\n" : "\";\n");
             });
 
             yield return ("Store." + fileName + (layout.BlobCount > 1 ? "." + blob.ToString(CultureInfo.InvariantCulture) : string.Empty), w.ToSourceText());
@@ -466,16 +454,21 @@ internal static class CorpusEmitter
             }
         }
 
+        InNamespace(w, options, Class);
+    }
+
+    /// <summary>Writes <paramref name="body"/> inside the corpus's namespace block, or bare when it has none.</summary>
+    private static void InNamespace(SourceWriter w, GeneratorOptions options, Action body)
+    {
         if (options.Namespace.Length == 0)
         {
-            Class();
+            body();
+            return;
         }
-        else
+
+        using (w.Block("namespace " + options.Namespace))
         {
-            using (w.Block("namespace " + options.Namespace))
-            {
-                Class();
-            }
+            body();
         }
     }
 
@@ -532,7 +525,7 @@ internal static class CorpusEmitter
 
     /// <summary>
     /// A padded index table as static data, two numbers to a <c>ulong</c> (the first in the low half), read as
-    /// <c>int</c> cells through <c>Corpus.Cells</c>: the compiler's cost grows with the number of elements, not their size.
+    /// <c>int</c> cells through the corpus class's <c>Cells</c>: the compiler's cost grows with the number of elements, not their size.
     /// <c>HeadlineTable0</c> is the table; <c>HeadlineTable0Data</c> its data; <c>HeadlineTable0Unpacked</c> the copy
     /// that only a big-endian machine makes.
     /// </summary>

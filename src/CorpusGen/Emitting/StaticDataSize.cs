@@ -2,7 +2,7 @@ namespace CorpusGen.Emitting;
 
 /// <summary>
 /// The sizes that blobs, index tables and keys are padded to when they become static data (<c>u8</c> literals and
-/// <c>new int[] { … }</c> spans).
+/// <c>new int[]</c>/<c>new ulong[] { … }</c> spans).
 /// </summary>
 /// <remarks>
 /// The compiler puts every piece of static data into one class, <c>&lt;PrivateImplementationDetails&gt;</c>, as a

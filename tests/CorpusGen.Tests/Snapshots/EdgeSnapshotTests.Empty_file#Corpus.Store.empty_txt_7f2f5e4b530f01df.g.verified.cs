@@ -5,5 +5,5 @@ internal static partial class CorpusGen_Corpus_Store
 {
     /// <summary>/project/news/empty.txt</summary>
     internal static global::System.ReadOnlySpan<byte> empty_txt_7f2f5e4b530f01df_0 =>
-                "1<10000010E<empty.txt                                                                                                                                                                                                                                          "u8;
+        "1<10000010E<empty.txt                                                                                                                                                                                                                                          "u8;
 }

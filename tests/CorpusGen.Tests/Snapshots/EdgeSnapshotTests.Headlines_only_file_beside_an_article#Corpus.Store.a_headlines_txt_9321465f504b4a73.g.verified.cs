@@ -5,5 +5,5 @@ internal static partial class CorpusGen_Corpus_Store
 {
     /// <summary>/project/news/a_headlines.txt</summary>
     internal static global::System.ReadOnlySpan<byte> a_headlines_txt_9321465f504b4a73_0 =>
-                "1>32000010o>M\\a_headlines.txtShared headlineOnly headlines here                                                                                                                                                                                                "u8;
+        "1>32000010o>M\\a_headlines.txtShared headlineOnly headlines here                                                                                                                                                                                                "u8;
 }

@@ -5,5 +5,5 @@ internal static partial class CorpusGen_Corpus_Store
 {
     /// <summary>/project/news/b_article.txt</summary>
     internal static global::System.ReadOnlySpan<byte> b_article_txt_e01385998b83bc15_0 =>
-                "20[08020101010101000001002<0[0h171G1T1b2028b_article.txtShared headlineArticle headlineArticle titleOne paragraph.A.Writer--DESKA.WriterDESK                                                                                                                   "u8;
+        "20[08020101010101000001002<0[0h171G1T1b2028b_article.txtShared headlineArticle headlineArticle titleOne paragraph.A.Writer--DESKA.WriterDESK                                                                                                                   "u8;
 }

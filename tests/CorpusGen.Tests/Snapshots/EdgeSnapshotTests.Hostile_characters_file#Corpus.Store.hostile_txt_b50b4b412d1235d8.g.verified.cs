@@ -5,5 +5,5 @@ internal static partial class CorpusGen_Corpus_Store
 {
     /// <summary>/project/news/hostile.txt</summary>
     internal static global::System.ReadOnlySpan<byte> hostile_txt_b50b4b412d1235d8_0 =>
-                "20c0<040102010101080002005O0c0n1o323j3k4=4F4_4k5>5Jhostile.txtQuote \" backslash \\ comment */ doc </summary> & braces {} raw \"\"\"Bidi \u202Eevil\u202C \u2066iso\u2069, zero\u200Bwidth\uFEFF, NUL \0 BEL \u0007 DEL \u007F C1 \u009BEmoji 😀, Ünïcödé, 日本語, tab\there, nbsp\u00A0here--x is the title \"\\Paragraphsplit by a line separatorCross \u202E */O'Brien\"\\<&>--D\u202EkO'Brien\"\\<&>D\u202Ek                                                                                                                                                                "u8;
+        "20c0<040102010101080002005O0c0n1o323j3k4=4F4_4k5>5Jhostile.txtQuote \" backslash \\ comment */ doc </summary> & braces {} raw \"\"\"Bidi \u202Eevil\u202C \u2066iso\u2069, zero\u200Bwidth\uFEFF, NUL \0 BEL \u0007 DEL \u007F C1 \u009BEmoji 😀, Ünïcödé, 日本語, tab\there, nbsp\u00A0here--x is the title \"\\Paragraphsplit by a line separatorCross \u202E */O'Brien\"\\<&>--D\u202EkO'Brien\"\\<&>D\u202Ek                                                                                                                                                                "u8;
 }

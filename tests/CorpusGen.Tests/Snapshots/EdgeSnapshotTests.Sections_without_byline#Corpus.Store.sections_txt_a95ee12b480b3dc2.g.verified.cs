@@ -5,5 +5,5 @@ internal static partial class CorpusGen_Corpus_Store
 {
     /// <summary>/project/news/sections.txt</summary>
     internal static global::System.ReadOnlySpan<byte> sections_txt_a95ee12b480b3dc2_0 =>
-                "2110:010104040001000001070101080200090202002o111=1I1R1a262J2a2f2ksections.txtOne headlineThe titleLead paragraph.In the first section.In the last section.Still the last section.FirstEmptyLast                                                                "u8;
+        "2110:010104040001000001070101080200090202002o111=1I1R1a262J2a2f2ksections.txtOne headlineThe titleLead paragraph.In the first section.In the last section.Still the last section.FirstEmptyLast                                                                "u8;
 }
