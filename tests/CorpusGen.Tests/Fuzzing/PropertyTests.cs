@@ -188,6 +188,36 @@ public sealed class PropertyTests
         CheckCorpus(caseIndex, files, target, random);
     }
 
+    [Theory]
+    [InlineData(500, Target.Latest, 150)]
+    [InlineData(501, Target.CSharp10, 150)]
+    [InlineData(502, Target.Latest, 2100)]
+    public void Every_blob_is_reached_through_the_blob_accessors(int caseIndex, Target target, int fileCount)
+    {
+        // One blob per file: past 64 blobs the accessor switches on the run of 64 first, past 2,048 it is split
+        // into files of its own (Corpus.Blobs.<n>), and every value must still read back from its own blob.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var files = Enumerable.Range(0, fileCount)
+            .Select(i => new CorpusFileSpec($"/project/news/many{i:D4}.txt", random.HeadlineHeavyDocument(random.Random.Next(1, 4))))
+            .ToList();
+
+        var (values, output) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 1);
+
+        Assert.Equal(fileCount, values.Documents.Count);
+        string tables = output.Sources.Single(source => source.Key.StartsWith("Corpus.Tables", StringComparison.Ordinal)).Value;
+        int chunks = output.Sources.Count(source => source.Key.StartsWith("Corpus.Blobs.", StringComparison.Ordinal));
+        if (fileCount > 2048)
+        {
+            Assert.Equal((fileCount + 2047) / 2048, chunks);
+            Assert.Contains("switch (blob >> 11)", tables, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(0, chunks);
+            Assert.Contains("switch (blob >> 6)", tables, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A word with letters swapped for characters that look alike under some casing rules but are not equal to them under OrdinalIgnoreCase.</summary>
     private static string Confusable(string word) =>
         word.Replace('k', '\u212A').Replace('K', '\u212A').Replace('i', '\u0131').Replace('I', '\u0130').Replace('s', '\u017F');
@@ -287,7 +317,10 @@ public sealed class PropertyTests
         return (actual, output);
     }
 
-    /// <summary>Runs the generator for <paramref name="target"/>, checks that its output compiles clean, and loads it with the probe.</summary>
+    /// <summary>
+    /// Runs the generator for <paramref name="target"/> (without the driver's step records, which no property reads),
+    /// checks that its output compiles clean, and loads it with the probe.
+    /// </summary>
     private static (GeneratorOutput Output, CompiledCorpus Corpus) Build(IReadOnlyList<CorpusFileSpec> files, Target target)
     {
         IEnumerable<MetadataReference>? references = target == Target.Net80 ? Basic.Reference.Assemblies.Net80.References.All : null;
@@ -300,14 +333,15 @@ public sealed class PropertyTests
                 new Dictionary<string, string> { ["CorpusVisibility"] = "public" },
                 parseOptions: GeneratorRunner.ParseOptions(LanguageVersion.CSharp7),
                 references: references,
-                nullable: NullableContextOptions.Disable).AssertCompilesClean();
+                nullable: NullableContextOptions.Disable,
+                trackSteps: false).AssertCompilesClean();
             var probe = GeneratorRunner.Compilation(new[] { CompiledCorpus.ProbeSource(spans: false) }, references: references)
                 .AddReferences(generated.Compilation.ToMetadataReference());
             return (generated, CompiledCorpus.Load(probe, generated.Compilation));
         }
 
         var parseOptions = target == Target.CSharp10 ? GeneratorRunner.ParseOptions(LanguageVersion.CSharp10) : null;
-        var output = GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource() }, parseOptions: parseOptions, references: references)
+        var output = GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource() }, parseOptions: parseOptions, references: references, trackSteps: false)
             .AssertCompilesClean();
         return (output, CompiledCorpus.Load(output.Compilation));
     }
