@@ -266,8 +266,8 @@ internal static class CorpusEmitter
     /// <summary>
     /// The body of a blob accessor: <c>switch (blob)</c> over blobs <paramref name="firstBlob"/> onwards. Past
     /// <see cref="BlobSwitchRun"/> blobs it is a <c>switch</c> on <c>blob &gt;&gt; 6</c> whose cases each switch over
-    /// one run of blobs: the compiler's work on one <c>switch</c> grows faster than its number of cases (2,000 blobs in
-    /// one took 13 s of a 256 MB build's compiler time), and on many small ones it grows with their total.
+    /// one run of blobs: the compiler's work on one <c>switch</c> grows faster than its number of cases (2,000 cases
+    /// cost 1.5 s more than these small switches, docs/scale.md), and on many small ones it grows with their total.
     /// </summary>
     private static void BlobSwitch(SourceWriter w, string store, int firstBlob, IReadOnlyList<string> names)
     {
@@ -581,7 +581,7 @@ internal static class CorpusEmitter
         w.Line($"private static int[] {name}Unpacked;");
         w.Line();
         // A method, not a property: the compiler looks through every token of a property's body for C# 14's `field`
-        // keyword, which for a table of 10,000 numbers is work it does for nothing (6 s of a 256 MB build).
+        // keyword, which for a table of 10,000 numbers is work for nothing (about 1 s of a 256 MB build, docs/scale.md).
         w.StartLine().Append("private static global::System.ReadOnlySpan<ulong> ").Append(name).Append("Data() => new ulong[]").EndLine();
         w.Line("{");
         var builder = w.Builder;
