@@ -272,18 +272,27 @@ internal static class CorpusEmitter
     private static void BlobSwitch(SourceWriter w, string store, int firstBlob, IReadOnlyList<string> names)
     {
         const string Throw = "throw new global::System.ArgumentOutOfRangeException(\"blob\");";
-        if (names.Count <= BlobSwitchRun)
+
+        // switch (blob) over names[from..to), with a default that throws when it is the accessor's only switch.
+        void Cases(int from, int to, bool withDefault)
         {
             using (w.Block("switch (blob)"))
             {
-                for (int b = 0; b < names.Count; b++)
+                for (int b = from; b < to; b++)
                 {
                     w.Line($"case {firstBlob + b}: return {store}.{names[b]};");
                 }
 
-                w.Line("default: " + Throw);
+                if (withDefault)
+                {
+                    w.Line("default: " + Throw);
+                }
             }
+        }
 
+        if (names.Count <= BlobSwitchRun)
+        {
+            Cases(0, names.Count, withDefault: true);
             return;
         }
 
@@ -299,14 +308,7 @@ internal static class CorpusEmitter
 
                 using (w.Block($"case {(firstBlob + run) >> BlobSwitchRunBits}:"))
                 {
-                    using (w.Block("switch (blob)"))
-                    {
-                        for (int b = run; b < names.Count && b < run + BlobSwitchRun; b++)
-                        {
-                            w.Line($"case {firstBlob + b}: return {store}.{names[b]};");
-                        }
-                    }
-
+                    Cases(run, Math.Min(names.Count, run + BlobSwitchRun), withDefault: false);
                     w.Line();
                     w.Line("break;");
                 }
