@@ -75,7 +75,8 @@ public sealed class NarrowSourceTextTests
             var actual = new NarrowBuilder(random.Next(64));
             for (int step = 0; step < 60; step++)
             {
-                int pieceLength = random.Next(40);
+                // Mostly short pieces, and now and then one long enough for the vector path (two vectors a step).
+                int pieceLength = random.Next(4) == 0 ? random.Next(200) : random.Next(40);
                 var piece = new char[pieceLength];
                 for (int i = 0; i < pieceLength; i++)
                 {
@@ -131,22 +132,86 @@ public sealed class NarrowSourceTextTests
     }
 
     [Fact]
-    public void Plain_ASCII_stops_at_exactly_the_first_character_a_literal_cannot_hold_as_it_is()
+    public void Plain_text_stops_at_exactly_the_first_character_a_literal_cannot_hold_as_it_is()
     {
-        // Every code unit, at every position of a four-unit group and past the groups, after plain ASCII.
+        // Every code unit, at each position of a four-unit group, of the first and second vector lanes (16 or 32
+        // code units a step, by the machine's vector size) and of the tail past them, after plain text; the code
+        // units at the edges of what is plain at every position.
         var builder = new NarrowBuilder(64);
-        var text = "abcdefgh ~!#[]{}".ToCharArray();
+        var text = string.Concat(Enumerable.Repeat("abcdefgh ~!#[]{}", 6)).Substring(0, 90).ToCharArray();
+        int[] positions = { 0, 1, 2, 3, 5, 8, 15, 16, 17, 31, 32, 33, 47, 48, 63, 64, 65, 79, 85, 89 };
+        int[] edges = { 0, 0x1F, 0x20, '"', '\\', 0x7E, 0x7F, 0x80, 0xA0, 0xA1, 0xAC, 0xAD, 0xAE, 0xE9, 0xFF, 0x100, 0x2020, 0xD800, 0xFF20, 0xFFFF };
         for (int c = 0; c <= 0xFFFF; c++)
         {
-            bool plain = c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
-            for (int position = 0; position < text.Length; position += position < 8 ? 1 : 3)
+            bool plain = c < 0x100 && WrittenAsItself((char)c);
+            bool edge = Array.IndexOf(edges, c) >= 0;
+            for (int position = 0; position < text.Length; position++)
+            {
+                if (!edge && Array.IndexOf(positions, position) < 0)
+                {
+                    continue;
+                }
+
+                char saved = text[position];
+                text[position] = (char)c;
+                builder.Clear();
+                int taken = builder.AppendPlain(text);
+                Assert.Equal(plain ? text.Length : position, taken);
+                Assert.Equal(new string(text, 0, taken), builder.ToString());
+                text[position] = saved;
+            }
+        }
+    }
+
+    [Fact]
+    public void What_the_fast_path_takes_is_what_the_literal_writer_writes_as_itself()
+    {
+        // The fast path's ranges are a shortcut for CSharpLiteral's rule (letters, digits, punctuation and symbols as
+        // themselves, anything else escaped): both must agree on every code unit it can take, and printable ASCII
+        // and the Latin-1 letters must be in it.
+        int taken = 0;
+        for (int c = 0; c < 0x100; c++)
+        {
+            var builder = new NarrowBuilder(16);
+            bool fast = builder.AppendPlain(new[] { (char)c }) == 1;
+            Assert.Equal(WrittenAsItself((char)c), fast);
+            taken += fast ? 1 : 0;
+        }
+
+        Assert.Equal(0x7F - 0x20 - 2 + 0x100 - 0xA1 - 1, taken);
+    }
+
+    /// <summary>Whether the literal writer writes <paramref name="c"/> as itself rather than as an escape.</summary>
+    private static bool WrittenAsItself(char c)
+    {
+        var builder = new NarrowBuilder(16);
+        CSharpLiteral.AppendEscaped(builder, c.ToString(), 0, 1);
+        return builder.ToString() == c.ToString();
+    }
+
+    [Fact]
+    public void Every_code_unit_at_every_vector_position_is_appended_exactly()
+    {
+        // The narrowing copy takes two vectors, then four code units, at a time; a code unit that does not fit a
+        // byte (or is U+0000, whose byte marks wide characters) must stop it at exactly that place.
+        var builder = new NarrowBuilder(64);
+        // The last code unit is wide, so a zero byte copied without its mark would be read as that character.
+        var text = (string.Concat(Enumerable.Repeat("The quick brown fox, caf\u00E9. ", 4)).Substring(0, 89) + "\u2019").ToCharArray();
+        int[] positions = { 0, 3, 4, 15, 16, 31, 32, 33, 63, 64, 70, 88 };
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            foreach (int position in positions)
             {
                 char saved = text[position];
                 text[position] = (char)c;
                 builder.Clear();
-                int taken = builder.AppendPlainAscii(text);
-                Assert.Equal(plain ? text.Length : position, taken);
-                Assert.Equal(new string(text, 0, taken), builder.ToString());
+                builder.Append(text, 0, text.Length);
+                Assert.Equal(new string(text), builder.ToString());
+                var source = builder.ToSourceText();
+                for (int i = 0; i < text.Length; i++)
+                {
+                    Assert.Equal(text[i], source[i]);
+                }
                 text[position] = saved;
             }
         }

@@ -23,8 +23,8 @@ internal static class CSharpLiteral
         int i = start;
         while (i < end)
         {
-            // Printable ASCII, most of any text, is checked and copied four characters at a time.
-            i += builder.AppendPlainAscii(text.Slice(i, end - i));
+            // Printable ASCII and Latin-1, most of any text, is checked and copied a vector at a time.
+            i += builder.AppendPlain(text.Slice(i, end - i));
             if (i == end)
             {
                 break;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -159,70 +160,74 @@ internal sealed class NarrowBuilder
     public NarrowBuilder Append(ReadOnlySpan<char> text)
     {
         EnsureCapacity(_length + text.Length);
-        int i = CopyFours<Latin1>(text);
-        var bytes = _bytes;
-        int at = _length;
-        for (; i < text.Length; i++)
+        int i = 0;
+        while (true)
         {
-            char c = text[i];
-            if (c - 1u < 0xFFu)
+            i += CopyTaken<Latin1>(text.Slice(i));
+            if (i == text.Length)
             {
-                bytes[at++] = (byte)c;
+                return this;
             }
-            else
-            {
-                _length = at;
-                AppendWide(c);
-                at = _length;
-            }
-        }
 
-        _length = at;
-        return this;
+            AppendWide(text[i]);
+            i++;
+        }
     }
 
     /// <summary>
-    /// Appends the longest start of <paramref name="text"/> that a C# string literal holds as it is and that is ASCII:
-    /// U+0020..U+007E but for the quote and the backslash. Returns how many characters that is.
+    /// Appends the longest start of <paramref name="text"/> that a C# string literal holds as it is and that fits a
+    /// byte: U+0020..U+007E but for the quote and the backslash, and U+00A1..U+00FF but for the soft hyphen (letters,
+    /// symbols and punctuation, which <see cref="CSharpLiteral"/> writes as themselves too). Returns how many
+    /// characters that is.
     /// </summary>
     [MethodImpl(Jit.Hot)]
-    public int AppendPlainAscii(ReadOnlySpan<char> text)
+    public int AppendPlain(ReadOnlySpan<char> text)
     {
         EnsureCapacity(_length + text.Length);
-        int i = CopyFours<PlainAscii>(text);
-        var bytes = _bytes;
-        int at = _length;
-        for (; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\')
-            {
-                break;
-            }
-
-            bytes[at++] = (byte)c;
-        }
-
-        _length = at;
-        return i;
+        return CopyTaken<Plain>(text);
     }
 
     /// <summary>
-    /// Copies <paramref name="text"/> four code units at a time, narrowed, for as long as <typeparamref name="TFilter"/>
-    /// takes all four; returns how many code units that is (a multiple of four). The caller has ensured the capacity.
+    /// Copies the longest start of <paramref name="text"/> that <typeparamref name="TFilter"/> takes, narrowed to a
+    /// byte per code unit, and returns its length: two vectors at a time, then four code units, then one. The caller
+    /// has ensured the capacity for the whole text.
     /// </summary>
     [MethodImpl(Jit.Hot)]
-    private int CopyFours<TFilter>(ReadOnlySpan<char> text)
-        where TFilter : struct, IFourFilter
+    private int CopyTaken<TFilter>(ReadOnlySpan<char> text)
+        where TFilter : struct, ICharFilter
     {
+        // Reads and writes through refs: a read of n code units starts at most n before the text's end, and the
+        // buffer holds the whole text, so a write of n bytes at the same offset fits too.
         int i = 0;
+        int at = _length;
+        ref char source = ref MemoryMarshal.GetReference(text);
+        ref byte target = ref _bytes[0];
         if (BitConverter.IsLittleEndian)
         {
-            // Reads and writes through refs: i + 4 stays within the text, and the buffer holds the whole text.
-            int at = _length;
-            ref char source = ref MemoryMarshal.GetReference(text);
-            ref byte target = ref _bytes[0];
-            for (; i + 4 <= text.Length; i += 4)
+            if (Vector.IsHardwareAccelerated)
+            {
+                int step = 2 * Vector<ushort>.Count;
+                for (; i + step <= text.Length; i += step, at += step)
+                {
+                    ref byte from = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref source, i));
+                    var low = Unsafe.ReadUnaligned<Vector<ushort>>(ref from);
+                    var high = Unsafe.ReadUnaligned<Vector<ushort>>(ref Unsafe.Add(ref from, step));
+
+                    // Written whole even when some lane is refused: the bytes from that lane on lie past the new
+                    // length, where the next append writes.
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Vector.Narrow(low, high));
+                    var refusedLow = default(TFilter).Refuses(low);
+                    var refusedHigh = default(TFilter).Refuses(high);
+                    if ((refusedLow | refusedHigh) != Vector<ushort>.Zero)
+                    {
+                        int taken = FirstSetLane(Vector.Narrow(refusedLow, refusedHigh));
+                        _length = at + taken;
+                        return i + taken;
+                    }
+                }
+            }
+
+            for (; i + 4 <= text.Length; i += 4, at += 4)
             {
                 ulong units = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref source, i)));
                 if (!default(TFilter).Takes(units))
@@ -231,33 +236,90 @@ internal sealed class NarrowBuilder
                 }
 
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), Narrow(units));
-                at += 4;
             }
-
-            _length = at;
         }
 
+        for (; i < text.Length; i++, at++)
+        {
+            char c = Unsafe.Add(ref source, i);
+            if (!default(TFilter).Takes(c))
+            {
+                break;
+            }
+
+            Unsafe.Add(ref target, at) = (byte)c;
+        }
+
+        _length = at;
         return i;
     }
 
-    /// <summary>Which four UTF-16 code units (the first in the low lane) <see cref="CopyFours"/> may copy as bytes.</summary>
-    private interface IFourFilter
+    /// <summary>The index of the first byte of <paramref name="mask"/> that is set (bytes are all ones or all zeros); one is.</summary>
+    private static int FirstSetLane(Vector<byte> mask)
     {
+        var words = Vector.AsVectorUInt64(mask);
+        int lane = 0;
+        while (words[lane] == 0)
+        {
+            lane++;
+        }
+
+        ulong word = words[lane];
+        int index = lane * 8;
+        while ((word & 0xFF) == 0)
+        {
+            word >>= 8;
+            index++;
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Which UTF-16 code units <see cref="CopyTaken"/> may copy as bytes: one, four in a <see cref="ulong"/> (the first
+    /// in the low lane), or a vector of them, for which it gives the lanes it refuses (all ones) instead.
+    /// </summary>
+    private interface ICharFilter
+    {
+        bool Takes(char c);
+
         bool Takes(ulong units);
+
+        Vector<ushort> Refuses(Vector<ushort> units);
     }
 
     /// <summary>U+0001..U+00FF: no high byte set and no lane zero (zero marks a wide character).</summary>
-    private readonly struct Latin1 : IFourFilter
+    private readonly struct Latin1 : ICharFilter
     {
+        public bool Takes(char c) => c - 1u < 0xFFu;
+
         public bool Takes(ulong units) =>
             (units & 0xFF00FF00FF00FF00UL) == 0 && ((units - 0x0001000100010001UL) & ~units & 0x8000800080008000UL) == 0;
+
+        // units - 1 wraps zero round to 0xFFFF, so one unsigned compare checks both ends.
+        public Vector<ushort> Refuses(Vector<ushort> units) =>
+            Vector.GreaterThanOrEqual(units - Vector<ushort>.One, new Vector<ushort>(0xFF));
     }
 
-    /// <summary>What <see cref="AppendPlainAscii"/> takes.</summary>
-    private readonly struct PlainAscii : IFourFilter
+    /// <summary>What <see cref="AppendPlain"/> takes (four at a time: plain ASCII only).</summary>
+    private readonly struct Plain : ICharFilter
     {
+        public bool Takes(char c) =>
+            c - 0x20u < 0x7F - 0x20 ? c != '"' && c != '\\' : c - 0xA1u < 0x100 - 0xA1 && c != SoftHyphen;
+
         public bool Takes(ulong units) => IsPlainAscii(units);
+
+        // Outside U+0020..U+007E and U+00A1..U+00FF (an unsigned compare each), the quote, the backslash or the soft hyphen.
+        public Vector<ushort> Refuses(Vector<ushort> units) =>
+            (Vector.GreaterThanOrEqual(units - new Vector<ushort>(0x20), new Vector<ushort>(0x7F - 0x20))
+                & Vector.GreaterThanOrEqual(units - new Vector<ushort>(0xA1), new Vector<ushort>(0x100 - 0xA1)))
+            | Vector.Equals(units, new Vector<ushort>('"'))
+            | Vector.Equals(units, new Vector<ushort>('\\'))
+            | Vector.Equals(units, new Vector<ushort>(SoftHyphen));
     }
+
+    // U+00AD, a format character (category Cf): invisible, so a literal shows it as an escape.
+    private const char SoftHyphen = '\u00AD';
 
     /// <summary>Four code units below 0x100, the first in the low lane, as four bytes, the first in the low byte.</summary>
     private static uint Narrow(ulong units)
@@ -266,7 +328,7 @@ internal sealed class NarrowBuilder
         return (uint)(units | (units >> 16));
     }
 
-    /// <summary>Whether all four UTF-16 code units in <paramref name="units"/> are plain ASCII, as <see cref="AppendPlainAscii"/> takes it.</summary>
+    /// <summary>Whether all four UTF-16 code units in <paramref name="units"/> are plain ASCII, as <see cref="AppendPlain"/> takes it.</summary>
     private static bool IsPlainAscii(ulong units)
     {
         const ulong Ones = 0x0001000100010001UL;
