@@ -345,7 +345,7 @@ internal static class CorpusEmitter
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var w = new SourceWriter(Math.Min(ConstantsFileLimit + 4096, 1024 + 256 * (all.Count - start)));
+            var w = new SourceWriter(ConstantsSize(all, start, info.Options), sized: true);
             WriteDataFileHeader(w, info.Target);
             int next = start;
             WriteClass(w, info.Options, info.ClassName, documented: false, () =>
@@ -388,6 +388,36 @@ internal static class CorpusEmitter
             start = next;
         }
         while (start < all.Count);
+    }
+
+    /// <summary>
+    /// What the constants file that starts at <paramref name="start"/> will hold, in characters, as the loop above
+    /// writes it (escapes aside): so that its text can keep the writer's buffer instead of copying it.
+    /// </summary>
+    private static int ConstantsSize(List<(string Kind, ConstantModel Constant)> all, int start, GeneratorOptions options)
+    {
+        // Per constant: three lines at the member indent (summary, remarks, declaration) and a blank line.
+        int indent = options.Namespace.Length == 0 ? 8 : 12;
+        long size = 1024 + (2 * options.Namespace.Length);
+        for (int next = start; next < all.Count && size < ConstantsFileLimit; next++)
+        {
+            var constant = all[next].Constant;
+            int where = all[next].Kind == "Headline" ? 9 : 17;
+            size += (3 * indent) + 84 + where + Digits(constant.Index) + (2 * constant.Text.Length) + constant.Name.Length + constant.FileName.Length;
+        }
+
+        return (int)Math.Min(size, ConstantsFileLimit + 64 * 1024);
+    }
+
+    private static int Digits(int value)
+    {
+        int digits = 1;
+        for (; value >= 10; value /= 10)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     /// <summary>The blobs of one document, one file per blob: its values behind the header that locates them.</summary>

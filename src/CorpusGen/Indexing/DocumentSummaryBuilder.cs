@@ -135,20 +135,27 @@ internal static class DocumentSummaryBuilder
             wordPostings[filled[word]++] = headline;
         }
 
-        var wordItems = new WordItem[groups.Count];
+        // In file order in the thread's scratch first: only the sorted copy is kept.
+        int wordCount = groups.Count;
+        if (scratch.Words.Length < wordCount)
+        {
+            scratch.Words = new WordItem[Math.Max(wordCount, 2 * scratch.Words.Length)];
+        }
+
+        var unsortedWords = scratch.Words;
         long wordChars = 0;
-        for (int w = 0; w < wordItems.Length; w++)
+        for (int w = 0; w < wordCount; w++)
         {
             var (_, start, length) = groups.Occurrence(w);
-            wordItems[w] = new WordItem(firstHeadline[w], start, length, groups.Hashes[w], wordStarts[w], wordStarts[w + 1] - wordStarts[w]);
+            unsortedWords[w] = new WordItem(firstHeadline[w], start, length, groups.Hashes[w], wordStarts[w], wordStarts[w + 1] - wordStarts[w]);
             wordChars += length;
         }
 
         long postings = wordPostings.Length;
 
         // Stable sorts by partition: file order (first occurrence for words) within a partition.
-        var headlinePartitions = SortByPartition(ref headlines, item => item.Hash);
-        var wordPartitions = SortByPartition(ref wordItems, item => item.Hash);
+        var headlinePartitions = SortByPartition(headlines, headlines.Length, item => item.Hash, out headlines);
+        var wordPartitions = SortByPartition(unsortedWords, wordCount, item => item.Hash, out var wordItems);
         string? titleText = document.Title is { } range ? document.GetText(range) : null;
         string? title = titleText is null ? null : Naming.ClaimableName(Naming.FromText(titleText));
         long headlineChars = 0;
@@ -198,6 +205,9 @@ internal static class DocumentSummaryBuilder
 
         /// <summary>Per word group, the headline of its first word.</summary>
         public List<int> FirstHeadline { get; } = new();
+
+        /// <summary>The word items in file order, before they are sorted by partition.</summary>
+        public WordItem[] Words { get; set; } = new WordItem[256];
     }
 
     private static EquatableArray<string> BlobNames(string baseName, int count)
@@ -211,14 +221,17 @@ internal static class DocumentSummaryBuilder
         return new EquatableArray<string>(names);
     }
 
-    /// <summary>Counting sort of <paramref name="items"/> by partition, stable, into a new array; returns the partition starts.</summary>
+    /// <summary>
+    /// Counting sort of the first <paramref name="count"/> <paramref name="items"/> by partition, stable, into a new
+    /// array, <paramref name="sorted"/>; returns the partition starts.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static int[] SortByPartition<T>(ref T[] items, Func<T, ulong> hash)
+    private static int[] SortByPartition<T>(T[] items, int count, Func<T, ulong> hash, out T[] sorted)
     {
         var starts = new int[PartitionCount + 1];
-        foreach (var item in items)
+        for (int i = 0; i < count; i++)
         {
-            starts[PartitionOf(hash(item)) + 1]++;
+            starts[PartitionOf(hash(items[i])) + 1]++;
         }
 
         for (int p = 1; p < starts.Length; p++)
@@ -228,13 +241,13 @@ internal static class DocumentSummaryBuilder
 
         Span<int> next = stackalloc int[PartitionCount];
         starts.AsSpan(0, PartitionCount).CopyTo(next);
-        var sorted = new T[items.Length];
-        foreach (var item in items)
+        sorted = new T[count];
+        for (int i = 0; i < count; i++)
         {
+            var item = items[i];
             sorted[next[PartitionOf(hash(item))]++] = item;
         }
 
-        items = sorted;
         return starts;
     }
 }

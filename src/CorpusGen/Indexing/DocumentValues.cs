@@ -25,14 +25,16 @@ internal static class DocumentValues
         return Ranges(document);
     }
 
-    /// <summary>Every value as a range, as <see cref="List"/> gives them, without copying the text anywhere.</summary>
+    /// <summary>
+    /// Every value as a range, as <see cref="List"/> gives them, without copying the text anywhere. The list is the
+    /// thread's own too, refilled by the next call of either method on the thread.
+    /// </summary>
     public static List<(int Start, int Length)> Ranges(DocumentModel document)
     {
         int textLength = document.Text.Length;
-        var values = new List<(int, int)>(2 + document.Headlines.Count + document.Paragraphs.Count + document.Sections.Count + 3)
-        {
-            (textLength, document.FileName.Length),
-        };
+        var values = s_values ??= new List<(int, int)>();
+        values.Clear();
+        values.Add((textLength, document.FileName.Length));
 
         void Add(TextRange range) => values.Add((range.Start, range.Length));
 
@@ -67,6 +69,9 @@ internal static class DocumentValues
 
         return values;
     }
+
+    [System.ThreadStatic]
+    private static List<(int Start, int Length)>? s_values;
 
     /// <summary>The value index of the first headline.</summary>
     public const int FirstHeadline = 1;
