@@ -128,21 +128,27 @@ internal static class Naming
     /// <summary>Hands out unique identifiers: a name already taken (or reserved) gets a suffix _2, _3, …</summary>
     public sealed class NameTable
     {
-        private readonly HashSet<string> _taken;
+        private readonly Indexing.StringSet _taken = new();
 
-        public NameTable(IEnumerable<string> reserved) => _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+        public NameTable(IEnumerable<string> reserved) => Reset(reserved);
 
         /// <summary>Frees every name but <paramref name="reserved"/>, keeping the memory: the plan claims every name again on each run.</summary>
         public void Reset(IEnumerable<string> reserved)
         {
             _taken.Clear();
-            _taken.UnionWith(reserved);
+            foreach (string name in reserved)
+            {
+                _taken.Add(name);
+            }
         }
 
-        /// <summary>Takes <paramref name="name"/>, already made claimable by <see cref="ClaimableName"/>, or the first free <c>name_2</c>, <c>name_3</c>…</summary>
-        public string Claim(string name)
+        /// <summary>
+        /// Takes <paramref name="name"/>, already made claimable by <see cref="ClaimableName"/>, or the first free
+        /// <c>name_2</c>, <c>name_3</c>…; <paramref name="hash"/> is the name's <see cref="Indexing.StringSet.HashOf"/>.
+        /// </summary>
+        public string Claim(string name, int hash)
         {
-            if (_taken.Add(name))
+            if (_taken.Add(name, hash))
             {
                 return name;
             }
@@ -156,5 +162,7 @@ internal static class Naming
                 }
             }
         }
+
+        public string Claim(string name) => Claim(name, Indexing.StringSet.HashOf(name));
     }
 }

@@ -36,6 +36,7 @@ internal static class DocumentSummaryBuilder
             BlobNames(baseName, layout.BlobCount),
             new EquatableArray<string>(texts),
             new EquatableArray<string>(names),
+            new EquatableArray<int>(Hashes(texts, names)),
             document.Title is { } title ? document.GetText(title) : null,
             document.HasArticle ? "_" : null,
             EquatableArray<HeadlineItem>.Empty,
@@ -177,6 +178,7 @@ internal static class DocumentSummaryBuilder
             BlobNames(blobBaseName, layout.BlobCount),
             new EquatableArray<string>(headlineTexts),
             new EquatableArray<string>(names),
+            new EquatableArray<int>(Hashes(headlineTexts, names)),
             titleText,
             title,
             new EquatableArray<HeadlineItem>(headlines),
@@ -187,6 +189,19 @@ internal static class DocumentSummaryBuilder
             new EquatableArray<int>(firsts.ToArray()),
             new DocumentStats(headlineChars, wordChars, postings),
             EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>Each headline's text hash and then its name hash (see <see cref="DocumentSummary.HeadlineHashes"/>).</summary>
+    private static int[] Hashes(string[] texts, string[] names)
+    {
+        var hashes = new int[2 * texts.Length];
+        for (int h = 0; h < texts.Length; h++)
+        {
+            hashes[2 * h] = StringSet.HashOf(texts[h]);
+            hashes[(2 * h) + 1] = StringSet.HashOf(names[h]);
+        }
+
+        return hashes;
     }
 
     [ThreadStatic]

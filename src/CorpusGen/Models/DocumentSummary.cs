@@ -12,6 +12,10 @@ namespace CorpusGen.Models;
 /// <param name="BlobNames">The identifiers of the document's blobs.</param>
 /// <param name="HeadlineTexts">Each headline's text, in file order.</param>
 /// <param name="HeadlineNames">The constant name each headline asks for, before collisions are resolved.</param>
+/// <param name="HeadlineHashes">
+/// Per headline, the <see cref="Indexing.StringSet.HashOf"/> of its text and then of its name, so that the plan, which
+/// puts every headline and name of the corpus in a set again on each run, hashes none of them.
+/// </param>
 /// <param name="TitleText">The article's title, or null without an article.</param>
 /// <param name="TitleName">The constant name the title asks for, or null without an article.</param>
 /// <param name="Headlines">The headlines, by partition and then in file order.</param>
@@ -28,6 +32,7 @@ internal sealed record DocumentSummary(
     EquatableArray<string> BlobNames,
     EquatableArray<string> HeadlineTexts,
     EquatableArray<string> HeadlineNames,
+    EquatableArray<int> HeadlineHashes,
     string? TitleText,
     string? TitleName,
     EquatableArray<HeadlineItem> Headlines,
