@@ -51,8 +51,13 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             .Select((pair, cancellationToken) => Steps.Layout(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Layout);
 
-        // Per file: its blobs and its parse diagnostics.
-        context.RegisterSourceOutput(layouts.Combine(options).Combine(target), Steps.EmitDocument);
+        // Per group of consecutive files: their blobs and their parse diagnostics. Grouping compares layouts only, so an
+        // edit re-emits the group of the file it touched.
+        var documentGroups = layouts
+            .Collect()
+            .SelectMany((all, cancellationToken) => Steps.GroupDocuments(all, cancellationToken))
+            .WithTrackingName(TrackingNames.DocumentGroups);
+        context.RegisterSourceOutput(documentGroups.Combine(options).Combine(target), Steps.EmitDocuments);
 
         // Per file: its headlines and words hashed and sorted by partition, for the index shards.
         var summaries = layouts

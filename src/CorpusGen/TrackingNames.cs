@@ -9,6 +9,7 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Encoding = nameof(Encoding);
     public const string Layout = nameof(Layout);
+    public const string DocumentGroups = nameof(DocumentGroups);
     public const string Summary = nameof(Summary);
     public const string Corpus = nameof(Corpus);
     public const string Core = nameof(Core);

@@ -420,61 +420,131 @@ internal static class CorpusEmitter
         return digits;
     }
 
-    /// <summary>The blobs of one document, one file per blob: its values behind the header that locates them.</summary>
-    public static IEnumerable<(string HintSuffix, SourceText Source)> EmitDocument(
-        DocumentLayout layout, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
+    /// <summary>What <see cref="EmitDocuments"/> is writing, for the error its caller reports if it fails.</summary>
+    internal sealed class Progress
     {
-        var document = layout.Document;
-        // The buffer is the thread's: between the yields the caller only adds each source, so nothing refills it.
-        var values = DocumentValues.List(document, out char[] chars);
-        var text = new ArrayChars(chars);
-        string fileName = Naming.ForFile(document.FileName, document.StableKey);
-        for (int blob = 0; blob < layout.BlobCount; blob++)
+        public DocumentModel? Document { get; set; }
+    }
+
+    // A source of blobs closes before a blob that would take it past this many characters (a blob alone may: 192 KiB).
+    private const int StorePartLimit = 1_000_000;
+
+    /// <summary>
+    /// The blobs of a group of documents, each a property with one literal: the document's values behind the header
+    /// that locates them. Consecutive blobs share a source up to <see cref="StorePartLimit"/>.
+    /// </summary>
+    public static IEnumerable<(string HintSuffix, SourceText Source)> EmitDocuments(
+        DocumentGroup group, GeneratorOptions options, TargetInfo target, Progress progress, CancellationToken cancellationToken)
+    {
+        // The sources first, as runs of (document, blob) with their sizes, so that each writer is sized for its source.
+        var parts = new List<(int FirstDocument, int FirstBlob, int Blobs, int Size)>();
+        int partBase = 512 + (2 * options.Namespace.Length) + group.ClassName.Length;
+        for (int d = 0; d < group.Layouts.Count; d++)
+        {
+            var layout = group.Layouts[d];
+            for (int blob = 0; blob < layout.BlobCount; blob++)
+            {
+                int size = BlobSourceSize(layout, blob);
+                if (parts.Count == 0 || parts[parts.Count - 1].Size + size > StorePartLimit)
+                {
+                    parts.Add((d, blob, 0, partBase));
+                }
+
+                var last = parts[parts.Count - 1];
+                parts[parts.Count - 1] = (last.FirstDocument, last.FirstBlob, last.Blobs + 1, last.Size + size);
+            }
+        }
+
+        // The text of the document being written, in the thread's buffer: between the yields the caller only adds each
+        // source, so nothing refills it.
+        DocumentModel? filled = null;
+        List<(int Start, int Length)>? values = null;
+        char[]? chars = null;
+        string hint = "Store." + group.Index.ToString(CultureInfo.InvariantCulture);
+        for (int p = 0; p < parts.Count; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            int first = layout.BlobFirstValue[blob];
-            int end = blob + 1 < layout.BlobCount ? layout.BlobFirstValue[blob + 1] : values.Count;
-            // Sized for the literal (a character per byte or code unit, padding, a few escapes) so that the text can keep
-            // the buffer; more escapes than that grow it, and the text then gets a copy.
-            int blobLength = layout.BlobLength[blob];
-            var w = new SourceWriter(1024 + blobLength + (layout.Utf8 ? StaticDataSize.Utf8Padding(blobLength) : 0) + blobLength / 64, sized: true);
+            var (document, blob, blobs, size) = parts[p];
+            var w = new SourceWriter(size, sized: true);
             WriteDataFileHeader(w, target);
-            WriteStoreClass(w, options, document.ClassName, () =>
+            WriteStoreClass(w, options, group.ClassName, () =>
             {
-                w.StartLine().Append("/// <summary>");
-                CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);
-                w.Append(layout.BlobCount > 1 ? $", part {blob + 1} of {layout.BlobCount}" : string.Empty).Append("</summary>").EndLine();
-                string name = CorpusPlanBuilder.BlobName(fileName, blob);
-                w.StartLine().Append(layout.Utf8
-                    ? "internal static global::System.ReadOnlySpan<byte> " + name + " =>"
-                    : "internal const string " + name + " =");
-                w.EndLine();
-                // One literal per blob, on one line: the compiler folds `"a"u8 + "b"u8` by copying, so pieces
-                // joined with '+' cost time quadratic in the blob's size.
-                var builder = w.Builder;
-                builder.Append(' ', w.Indent + 4).Append('"');
-                if (blob == 0)
+                for (int written = 0; written < blobs; written++)
                 {
-                    CSharpLiteral.AppendEscaped(builder, layout.Header, 0, layout.Header.Length);
-                }
+                    var layout = group.Layouts[document];
+                    progress.Document = layout.Document;
+                    if (!ReferenceEquals(filled, layout.Document))
+                    {
+                        values = DocumentValues.List(layout.Document, out chars);
+                        filled = layout.Document;
+                    }
 
-                for (int v = first; v < end; v++)
-                {
-                    var (start, length) = values[v];
-                    CSharpLiteral.AppendEscaped(builder, text, start, length);
-                }
+                    if (written > 0)
+                    {
+                        w.Line();
+                    }
 
-                if (layout.Utf8)
-                {
-                    // Past the blob's last value (the header records where that ends): see StaticDataSize.
-                    builder.Append(' ', StaticDataSize.Utf8Padding(layout.BlobLength[blob]));
+                    WriteBlob(w, layout, blob, values!, new ArrayChars(chars!));
+                    if (++blob == layout.BlobCount)
+                    {
+                        document++;
+                        blob = 0;
+                    }
                 }
-
-                builder.Append(layout.Utf8 ? "\"u8;\n" : "\";\n");
             });
 
-            yield return ("Store." + fileName + (layout.BlobCount > 1 ? "." + blob.ToString(CultureInfo.InvariantCulture) : string.Empty), w.ToSourceText());
+            yield return (parts.Count == 1 ? hint : hint + "." + p.ToString(CultureInfo.InvariantCulture), w.ToSourceText());
         }
+    }
+
+    /// <summary>What one blob's property takes in its source, in characters (escapes beyond one in 64 aside).</summary>
+    private static int BlobSourceSize(DocumentLayout layout, int blob)
+    {
+        int length = layout.BlobLength[blob];
+        return 256 + (2 * layout.Document.StableKey.Length) + length + (layout.Utf8 ? StaticDataSize.Utf8Padding(length) : 0) + (length / 64);
+    }
+
+    /// <summary>
+    /// One blob as a property (a constant for UTF-16 blobs) holding one literal; <paramref name="values"/> and
+    /// <paramref name="text"/> are the document's, as <see cref="DocumentValues.List"/> gives them.
+    /// </summary>
+    private static void WriteBlob(SourceWriter w, DocumentLayout layout, int blob, List<(int Start, int Length)> values, ArrayChars text)
+    {
+        var document = layout.Document;
+        w.StartLine().Append("/// <summary>");
+        CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);
+        w.Append(layout.BlobCount > 1 ? $", part {blob + 1} of {layout.BlobCount}" : string.Empty).Append("</summary>").EndLine();
+        string name = CorpusPlanBuilder.BlobName(Naming.ForFile(document.FileName, document.StableKey), blob);
+        w.StartLine().Append(layout.Utf8
+            ? "internal static global::System.ReadOnlySpan<byte> " + name + " =>"
+            : "internal const string " + name + " =");
+        w.EndLine();
+
+        int first = layout.BlobFirstValue[blob];
+        int end = blob + 1 < layout.BlobCount ? layout.BlobFirstValue[blob + 1] : values.Count;
+
+        // One literal per blob, on one line: the compiler folds `"a"u8 + "b"u8` by copying, so pieces joined with
+        // '+' cost time quadratic in the blob's size.
+        var builder = w.Builder;
+        builder.Append(' ', w.Indent + 4).Append('"');
+        if (blob == 0)
+        {
+            CSharpLiteral.AppendEscaped(builder, layout.Header, 0, layout.Header.Length);
+        }
+
+        for (int v = first; v < end; v++)
+        {
+            var (start, length) = values[v];
+            CSharpLiteral.AppendEscaped(builder, text, start, length);
+        }
+
+        if (layout.Utf8)
+        {
+            // Past the blob's last value (the header records where that ends): see StaticDataSize.
+            builder.Append(' ', StaticDataSize.Utf8Padding(layout.BlobLength[blob]));
+        }
+
+        builder.Append(layout.Utf8 ? "\"u8;\n" : "\";\n");
     }
 
     /// <summary>

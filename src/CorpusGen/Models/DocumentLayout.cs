@@ -43,3 +43,17 @@ internal sealed record DocumentLayout(
         return low;
     }
 }
+
+/// <summary>
+/// Up to <see cref="Size"/> consecutive documents of one corpus class, in corpus order (by path), whose
+/// blobs are emitted together, in sources of up to about a megabyte. One source per document would make the driver's
+/// check of each added source's hint name against all the others (it compares them one by one) a large part of every
+/// run at a thousand files; an edit re-emits only its document's group.
+/// </summary>
+/// <param name="ClassName">The corpus class of every document of the group.</param>
+/// <param name="Index">The group's place among the class's groups: documents [Index * Size, Index * Size + Size).</param>
+/// <param name="Layouts">The group's documents.</param>
+internal sealed record DocumentGroup(string ClassName, int Index, EquatableArray<DocumentLayout> Layouts)
+{
+    public const int Size = 8;
+}

@@ -65,25 +65,62 @@ internal static class Steps
         }
     }
 
-    public static void EmitDocument(SourceProductionContext context, ((DocumentLayout Layout, GeneratorOptions Options) Left, TargetInfo Target) input)
+    /// <summary>The documents of each corpus class in groups of <see cref="DocumentGroup.Size"/>, in corpus order.</summary>
+    public static ImmutableArray<DocumentGroup> GroupDocuments(ImmutableArray<DocumentLayout> layouts, CancellationToken cancellationToken)
     {
-        var layout = input.Left.Layout;
-        foreach (var diagnostic in layout.Document.Diagnostics)
+        cancellationToken.ThrowIfCancellationRequested();
+        var classes = new SortedDictionary<string, List<DocumentLayout>>(StringComparer.Ordinal);
+        foreach (var layout in layouts)
         {
-            context.ReportDiagnostic(ToDiagnostic(diagnostic));
+            if (!classes.TryGetValue(layout.Document.ClassName, out var list))
+            {
+                classes.Add(layout.Document.ClassName, list = new List<DocumentLayout>());
+            }
+
+            list.Add(layout);
         }
 
+        var groups = ImmutableArray.CreateBuilder<DocumentGroup>();
+        foreach (var pair in classes)
+        {
+            // Corpus order, as the plan's (not the items' order, which must not change the output).
+            var list = pair.Value
+                .OrderBy(layout => layout.Document.SortKey, StringComparer.Ordinal)
+                .ThenBy(layout => layout.Document.Path, StringComparer.Ordinal)
+                .ToList();
+            for (int first = 0; first < list.Count; first += DocumentGroup.Size)
+            {
+                var members = list.GetRange(first, Math.Min(DocumentGroup.Size, list.Count - first)).ToArray();
+                groups.Add(new DocumentGroup(pair.Key, first / DocumentGroup.Size, new EquatableArray<DocumentLayout>(members)));
+            }
+        }
+
+        return groups.ToImmutable();
+    }
+
+    public static void EmitDocuments(SourceProductionContext context, ((DocumentGroup Group, GeneratorOptions Options) Left, TargetInfo Target) input)
+    {
+        var group = input.Left.Group;
+        foreach (var layout in group.Layouts)
+        {
+            foreach (var diagnostic in layout.Document.Diagnostics)
+            {
+                context.ReportDiagnostic(ToDiagnostic(diagnostic));
+            }
+        }
+
+        string prefix = CorpusEmitter.HintPrefix(input.Left.Options, group.ClassName);
+        var writing = new CorpusEmitter.Progress();
         try
         {
-            string prefix = CorpusEmitter.HintPrefix(input.Left.Options, layout.Document.ClassName);
-            foreach (var (suffix, source) in CorpusEmitter.EmitDocument(layout, input.Left.Options, input.Target, context.CancellationToken))
+            foreach (var (suffix, source) in CorpusEmitter.EmitDocuments(group, input.Left.Options, input.Target, writing, context.CancellationToken))
             {
                 AddSource(context, prefix + "." + suffix, source);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(ToDiagnostic(InternalError(layout.Document.Path, exception)));
+            context.ReportDiagnostic(ToDiagnostic(InternalError(writing.Document?.Path ?? group.ClassName, exception)));
         }
     }
 

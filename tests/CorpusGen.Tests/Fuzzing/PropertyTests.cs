@@ -218,6 +218,31 @@ public sealed class PropertyTests
         }
     }
 
+    [Theory]
+    [InlineData(600, Target.Latest)]
+    [InlineData(601, Target.CSharp10)]
+    public void Blobs_of_a_group_of_large_files_are_split_into_sources_of_about_a_megabyte(int caseIndex, Target target)
+    {
+        // Ten files of about 450 KB (three blobs each): the first eight share a group, whose blobs take several
+        // sources; the last two make a group of one source. Every value must read back, whichever source holds it.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        string Paragraph() => string.Join(" ", Enumerable.Range(0, 150).Select(_ => "w" + random.Random.Next(100_000).ToString(CultureInfo.InvariantCulture)));
+        var files = Enumerable.Range(0, 10)
+            .Select(i => new CorpusFileSpec(
+                $"/project/news/big{i:D2}.txt",
+                $"- Headline {i}\nTitle {i}\n" + string.Join("\n", Enumerable.Range(0, 440).Select(_ => Paragraph())) + "\nA. Writer--DESK\n"))
+            .ToList();
+
+        var (values, output) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 1);
+
+        Assert.Equal(10, values.Documents.Count);
+        var store = output.Sources.Where(source => source.Key.StartsWith("Corpus.Store.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(store, source => source.Key == "Corpus.Store.1.g.cs");
+        int firstGroupParts = store.Count(source => source.Key.StartsWith("Corpus.Store.0.", StringComparison.Ordinal));
+        Assert.InRange(firstGroupParts, 3, 6);
+        Assert.All(store, source => Assert.True(source.Value.Length <= 1_000_000 + (200 * 1024), $"{source.Key}: {source.Value.Length} characters"));
+    }
+
     /// <summary>A word with letters swapped for characters that look alike under some casing rules but are not equal to them under OrdinalIgnoreCase.</summary>
     private static string Confusable(string word) =>
         word.Replace('k', '\u212A').Replace('K', '\u212A').Replace('i', '\u0131').Replace('I', '\u0130').Replace('s', '\u017F');
