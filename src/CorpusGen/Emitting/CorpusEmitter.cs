@@ -191,7 +191,15 @@ internal static class CorpusEmitter
         var target = info.Target;
         string kind = words ? "Words" : "Headlines";
         string name = kind + model.Shard.ToString(CultureInfo.InvariantCulture);
-        var w = new SourceWriter(4096 + 8 * (model.Table.Count + model.Postings.Count) + model.Keys.Length * 11 / 10);
+        // Sized for what it will hold, so that its text keeps the writer's buffer: the packed tables exactly (on span
+        // targets; arrays take at most 12 characters a number), the keys as their characters and their padding.
+        // The tables' lines are indented inside the corpus class, its Index class and the namespace if there is one.
+        int indent = 4 * ((info.Options.Namespace.Length == 0 ? 2 : 3) + 1);
+        int tables = target.HasSpanTables
+            ? PackedTableSize(model.Table, indent) + (words ? PackedTableSize(model.Postings, indent) : 0)
+            : 12 * (model.Table.Count + model.Postings.Count);
+        int keys = model.Keys.Length + (info.Utf8 ? StaticDataSize.Utf8Padding(model.KeysStored) : 0) + (model.Keys.Length / 64);
+        var w = new SourceWriter(2048 + tables + keys, sized: true);
         WriteDataFileHeader(w, target);
         WriteClass(w, info.Options, info.ClassName, documented: false, () =>
         {
@@ -667,6 +675,37 @@ internal static class CorpusEmitter
         }
 
         w.Line("}" + end);
+    }
+
+    /// <summary>
+    /// The characters <see cref="PackedTable"/> writes for <paramref name="values"/>, with <paramref name="indent"/>
+    /// spaces before each line of 8 pairs.
+    /// </summary>
+    private static int PackedTableSize(EquatableArray<int> values, int indent)
+    {
+        int count = (values.Count + StaticDataSize.IntPadding(values.Count) + 1) / 2;
+        long size = 512 + ((long)indent * ((count + 7) / 8));
+        for (int i = 0; i < count; i++)
+        {
+            uint low = 2 * i < values.Count ? unchecked((uint)values[2 * i]) : 0;
+            uint high = (2 * i) + 1 < values.Count ? unchecked((uint)values[(2 * i) + 1]) : 0;
+
+            // "0x", the digits, and a comma and a space or line break.
+            size += 4 + (high != 0 ? HexDigits(high) + 8 : HexDigits(low));
+        }
+
+        return (int)Math.Min(size, int.MaxValue / 2);
+    }
+
+    private static int HexDigits(uint value)
+    {
+        int digits = 1;
+        for (; value >= 16; value >>= 4)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     /// <summary>
