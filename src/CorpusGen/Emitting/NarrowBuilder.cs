@@ -11,7 +11,7 @@ namespace CorpusGen.Emitting;
 /// <summary>
 /// Builds a generated source directly in the form <see cref="NarrowSourceText"/> keeps it: one byte per character,
 /// and the few characters that do not fit a byte (above U+00FF, and U+0000, whose byte marks them) kept aside by
-/// position. Generated C# is nearly all ASCII, so most of what is appended is copied four characters at a time.
+/// position. Generated C# is nearly all ASCII, so most of what is appended is copied a vector at a time.
 /// </summary>
 /// <remarks>
 /// It replaces a <see cref="StringBuilder"/> that was narrowed afterwards: appending UTF-16 characters, copying them
