@@ -376,7 +376,7 @@ internal static class CorpusEmitter
                                 w.Line();
                             }
 
-                            string where = kind == "Headline" ? "Headline " : "Title of article ";
+                            string where = Where(kind);
                             var builder = w.StartLine().Append("/// <summary>").Builder;
                             CSharpLiteral.AppendDocComment(builder, constant.Text);
                             w.Append("</summary>").EndLine();
@@ -398,6 +398,9 @@ internal static class CorpusEmitter
         while (start < all.Count);
     }
 
+    /// <summary>How a constant's remarks start: what it is, before its number.</summary>
+    private static string Where(string kind) => kind == "Headline" ? "Headline " : "Title of article ";
+
     /// <summary>
     /// What the constants file that starts at <paramref name="start"/> will hold, in characters, as the loop above
     /// writes it (escapes aside): so that its text can keep the writer's buffer instead of copying it.
@@ -410,22 +413,10 @@ internal static class CorpusEmitter
         for (int next = start; next < all.Count && size < ConstantsFileLimit; next++)
         {
             var constant = all[next].Constant;
-            int where = all[next].Kind == "Headline" ? 9 : 17;
-            size += (3 * indent) + 84 + where + Digits(constant.Index) + (2 * constant.Text.Length) + constant.Name.Length + constant.FileName.Length;
+            size += (3 * indent) + 84 + Where(all[next].Kind).Length + NarrowBuilder.DecimalDigits(constant.Index) + (2 * constant.Text.Length) + constant.Name.Length + constant.FileName.Length;
         }
 
         return (int)Math.Min(size, ConstantsFileLimit + 64 * 1024);
-    }
-
-    private static int Digits(int value)
-    {
-        int digits = 1;
-        for (; value >= 10; value /= 10)
-        {
-            digits++;
-        }
-
-        return digits;
     }
 
     /// <summary>What <see cref="EmitDocuments"/> is writing, for the error its caller reports if it fails.</summary>
@@ -697,6 +688,7 @@ internal static class CorpusEmitter
         return (int)Math.Min(size, int.MaxValue / 2);
     }
 
+    /// <summary>The hexadecimal digits of <paramref name="value"/> without leading zeros (one for zero).</summary>
     private static int HexDigits(uint value)
     {
         int digits = 1;
@@ -757,12 +749,7 @@ internal static class CorpusEmitter
     /// <summary>Appends <paramref name="value"/> in upper-case hexadecimal, with at least <paramref name="digits"/> digits.</summary>
     private static void AppendHex(NarrowBuilder builder, uint value, int digits)
     {
-        int length = 8;
-        while (length > digits && (value >> ((length - 1) * 4)) == 0)
-        {
-            length--;
-        }
-
+        int length = Math.Max(digits, HexDigits(value));
         for (int shift = (length - 1) * 4; shift >= 0; shift -= 4)
         {
             builder.Append("0123456789ABCDEF"[(int)((value >> shift) & 0xF)]);

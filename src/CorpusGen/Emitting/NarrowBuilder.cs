@@ -140,12 +140,7 @@ internal sealed class NarrowBuilder
             number = -number;
         }
 
-        int digits = 1;
-        for (int rest = number; rest >= 10; rest /= 10)
-        {
-            digits++;
-        }
-
+        int digits = DecimalDigits(number);
         _length += digits;
         for (int at = _length - 1; at >= _length - digits; at--)
         {
@@ -154,6 +149,18 @@ internal sealed class NarrowBuilder
         }
 
         return this;
+    }
+
+    /// <summary>The decimal digits of <paramref name="number"/>, at least 0, as <see cref="Append(int)"/> writes it.</summary>
+    public static int DecimalDigits(int number)
+    {
+        int digits = 1;
+        for (int rest = number; rest >= 10; rest /= 10)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 
     [MethodImpl(Jit.Hot)]

@@ -185,8 +185,8 @@ internal static class CorpusPlanBuilder
             var document = summary.Document;
             // The previous run's model of this file, if the driver kept its summary: most files' constants do not
             // change when one file is edited, and those keep their model (no allocation, compared by reference).
-            // (Reading the table takes no lock: it is safe for concurrent use, and a lock per document was about a third
-            // of an edit's time at 800 files. Replacing an entry takes one, so two runs cannot both add it.)
+            // (Reading the table takes no lock: it is safe for concurrent use. Replacing an entry takes one, so that two
+            // runs cannot both add it.)
             ConstantsModel? last = null;
             if (s_lastConstants.TryGetValue(summary, out var found) && found.Class.Equals(info))
             {

@@ -69,33 +69,44 @@ internal static class Steps
     public static ImmutableArray<DocumentGroup> GroupDocuments(ImmutableArray<DocumentLayout> layouts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var classes = new SortedDictionary<string, List<DocumentLayout>>(StringComparer.Ordinal);
-        foreach (var layout in layouts)
-        {
-            if (!classes.TryGetValue(layout.Document.ClassName, out var list))
-            {
-                classes.Add(layout.Document.ClassName, list = new List<DocumentLayout>());
-            }
-
-            list.Add(layout);
-        }
-
         var groups = ImmutableArray.CreateBuilder<DocumentGroup>();
-        foreach (var pair in classes)
+        foreach (var (className, list) in ByClassInCorpusOrder(layouts, layout => layout.Document))
         {
-            // Corpus order, as the plan's (not the items' order, which must not change the output).
-            var list = pair.Value
-                .OrderBy(layout => layout.Document.SortKey, StringComparer.Ordinal)
-                .ThenBy(layout => layout.Document.Path, StringComparer.Ordinal)
-                .ToList();
             for (int first = 0; first < list.Count; first += DocumentGroup.Size)
             {
                 var members = list.GetRange(first, Math.Min(DocumentGroup.Size, list.Count - first)).ToArray();
-                groups.Add(new DocumentGroup(pair.Key, first / DocumentGroup.Size, new EquatableArray<DocumentLayout>(members)));
+                groups.Add(new DocumentGroup(className, first / DocumentGroup.Size, new EquatableArray<DocumentLayout>(members)));
             }
         }
 
         return groups.ToImmutable();
+    }
+
+    /// <summary>
+    /// <paramref name="items"/> by corpus class (ordinal order of the class names), each class's in corpus order: the
+    /// ordinal order of the '/'-separated path, the same on every OS and for any order of the items.
+    /// </summary>
+    private static IEnumerable<(string ClassName, List<T> Items)> ByClassInCorpusOrder<T>(IEnumerable<T> items, Func<T, DocumentModel> document)
+    {
+        var classes = new SortedDictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            string className = document(item).ClassName;
+            if (!classes.TryGetValue(className, out var list))
+            {
+                classes.Add(className, list = new List<T>());
+            }
+
+            list.Add(item);
+        }
+
+        foreach (var pair in classes)
+        {
+            yield return (pair.Key, pair.Value
+                .OrderBy(item => document(item).SortKey, StringComparer.Ordinal)
+                .ThenBy(item => document(item).Path, StringComparer.Ordinal)
+                .ToList());
+        }
     }
 
     public static void EmitDocuments(SourceProductionContext context, ((DocumentGroup Group, GeneratorOptions Options) Left, TargetInfo Target) input)
@@ -140,35 +151,19 @@ internal static class Steps
     public static ImmutableArray<CorpusPlan> BuildPlans(
         ImmutableArray<DocumentSummary> summaries, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
     {
-        var classes = new SortedDictionary<string, List<DocumentSummary>>(StringComparer.Ordinal);
-        foreach (var summary in summaries)
+        var plans = ImmutableArray.CreateBuilder<CorpusPlan>();
+        foreach (var (className, ordered) in ByClassInCorpusOrder(summaries, summary => summary.Document))
         {
-            if (!classes.TryGetValue(summary.Document.ClassName, out var list))
-            {
-                classes.Add(summary.Document.ClassName, list = new List<DocumentSummary>());
-            }
-
-            list.Add(summary);
-        }
-
-        // Corpus order: ordinal order of the '/'-separated path, the same on every OS and for any item order.
-        var plans = ImmutableArray.CreateBuilder<CorpusPlan>(classes.Count);
-        foreach (var pair in classes)
-        {
-            var ordered = pair.Value
-                .OrderBy(summary => summary.Document.SortKey, StringComparer.Ordinal)
-                .ThenBy(summary => summary.Document.Path, StringComparer.Ordinal)
-                .ToList();
             try
             {
-                plans.Add(CorpusPlanBuilder.Build(pair.Key, ordered, options, target, cancellationToken));
+                plans.Add(CorpusPlanBuilder.Build(className, ordered, options, target, cancellationToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                var plan = CorpusPlanBuilder.Build(pair.Key, Array.Empty<DocumentSummary>(), options, target, cancellationToken);
+                var plan = CorpusPlanBuilder.Build(className, Array.Empty<DocumentSummary>(), options, target, cancellationToken);
                 plans.Add(plan with
                 {
-                    Core = plan.Core with { Diagnostics = new EquatableArray<DiagnosticInfo>(new[] { InternalError(pair.Key, exception) }) },
+                    Core = plan.Core with { Diagnostics = new EquatableArray<DiagnosticInfo>(new[] { InternalError(className, exception) }) },
                 });
             }
         }
