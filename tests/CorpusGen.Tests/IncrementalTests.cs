@@ -164,6 +164,84 @@ public sealed class IncrementalTests
         Assert.Contains("= \"Shared\"", B(first), System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Random_one_file_edits_give_every_source_a_fresh_run_gives()
+    {
+        // The plan recomputes one edited file's constants on their own when no other file shares their texts or names,
+        // and counts the whole corpus again otherwise. Headlines and titles from a small pool, so that files share
+        // texts, names (Alpha / Alpha! / alpha) and reserved names; edits that keep the headline count (which the
+        // one-file update takes) and edits that do not; and runs from an earlier driver, as an IDE's forks do.
+        var random = new System.Random(2026);
+        string[] pool = { "Alpha", "Alpha!", "alpha", "Shared story", "Shared story!", "Headline", "ToString", "Gamma-ray", "Gamma ray", "1 2 3", "123", "Title" };
+        int unique = 0;
+        string Headline() => random.Next(4) == 0 ? pool[random.Next(pool.Length)] : "Story " + (unique++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string Content(int headlines, bool article) =>
+            string.Concat(Enumerable.Range(0, headlines).Select(_ => "- " + Headline() + "\n"))
+            + (article ? (random.Next(3) == 0 ? pool[random.Next(pool.Length)] : "Title " + (unique++).ToString(System.Globalization.CultureInfo.InvariantCulture)) + "\nParagraph.\n" : "");
+        int HeadlineCount(string text) => text.Split('\n').Count(line => line.StartsWith("- ", System.StringComparison.Ordinal));
+
+        var compilation = GeneratorRunner.Compilation();
+        var files = Enumerable.Range(0, 12).Select(i => new CorpusFileSpec($"/project/news/{i:D2}.txt", Content(random.Next(1, 5), random.Next(4) > 0))).ToList();
+        var (driver, texts) = Start(files, compilation);
+        var history = new List<(GeneratorDriver Driver, List<AdditionalText> Texts)> { (driver, texts) };
+        for (int step = 0; step < 60; step++)
+        {
+            var (from, fromTexts) = random.Next(5) == 0 ? history[random.Next(history.Count)] : history[history.Count - 1];
+            int file = random.Next(fromTexts.Count);
+            string old = fromTexts[file].GetText()!.ToString();
+            bool hadArticle = !old.TrimEnd('\n').Split('\n').Last().StartsWith("- ", System.StringComparison.Ordinal);
+            string text = random.Next(3) > 0 ? Content(System.Math.Max(1, HeadlineCount(old)), hadArticle) : Content(random.Next(1, 5), random.Next(4) > 0);
+            var next = new InMemoryAdditionalText(fromTexts[file].Path, Microsoft.CodeAnalysis.Text.SourceText.From(text));
+            var run = from.ReplaceAdditionalText(fromTexts[file], next).RunGenerators(compilation);
+            var runTexts = fromTexts.Select((t, i) => i == file ? next : t).ToList();
+            history.Add((run, runTexts));
+
+            var fresh = GeneratorRunner.CreateDriver(runTexts, GeneratorRunner.Options(files)).RunGenerators(compilation);
+            Assert.Equal(Sources(fresh), Sources(run));
+        }
+    }
+
+    [Fact]
+    public void Random_headline_edits_in_a_corpus_of_many_shards_give_every_source_a_fresh_run_gives()
+    {
+        // Several shards of each index, so that an edit keeps most shard inputs from the run before: a headline changed
+        // in place, a headline copied from another file, words of one headline swapped, a file cut short.
+        var random = new System.Random(78);
+        string Word() => new string(Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('a' + random.Next(26))).ToArray());
+        string Line() => "- " + string.Join(" ", Enumerable.Range(0, 12).Select(_ => Word()));
+        var files = Enumerable.Range(0, 40)
+            .Select(f => new CorpusFileSpec($"/project/news/{f:D4}.txt", string.Concat(Enumerable.Range(0, 80).Select(_ => Line() + "\n")) + "Title\nParagraph."))
+            .ToList();
+        var compilation = GeneratorRunner.Compilation();
+        var (driver, texts) = Start(files, compilation);
+        Assert.True(Reasons(driver.GetRunResult().Results.Single(), TrackingNames.WordShards).Count >= 4);
+        for (int step = 0; step < 12; step++)
+        {
+            int file = random.Next(texts.Count);
+            var lines = texts[file].GetText()!.ToString().Split('\n').ToList();
+            int headlines = lines.Count(line => line.StartsWith("- ", System.StringComparison.Ordinal));
+            int at = random.Next(1, headlines);
+            var other = texts[random.Next(texts.Count)].GetText()!.ToString().Split('\n').Where(line => line.StartsWith("- ", System.StringComparison.Ordinal)).ToList();
+            switch (step % 4)
+            {
+                case 0: lines[at] = Line(); break;
+                case 1: lines[at] = other[random.Next(other.Count)]; break;
+                case 2: lines[at] = "- " + string.Join(" ", lines[at].Substring(2).Split(' ').Reverse()); break;
+                default: lines.RemoveRange(at, headlines - at); break;
+            }
+
+            var next = new InMemoryAdditionalText(texts[file].Path, Microsoft.CodeAnalysis.Text.SourceText.From(string.Join("\n", lines)));
+            driver = driver.ReplaceAdditionalText(texts[file], next).RunGenerators(compilation);
+            texts[file] = next;
+
+            var fresh = GeneratorRunner.CreateDriver(texts, GeneratorRunner.Options(files)).RunGenerators(compilation);
+            Assert.Equal(Sources(fresh), Sources(driver));
+        }
+    }
+
+    private static List<(string, string)> Sources(GeneratorDriver run) => run.GetRunResult().Results.Single().GeneratedSources
+        .Select(source => (source.HintName, source.SourceText.ToString())).OrderBy(pair => pair.Item1, System.StringComparer.Ordinal).ToList();
+
     private static (GeneratorDriver Driver, List<AdditionalText> Texts) Start(List<CorpusFileSpec> files, Compilation compilation)
     {
         var texts = files.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.ToSourceText())).ToList();

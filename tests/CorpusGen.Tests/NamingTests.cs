@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.RegularExpressions;
+using CorpusGen.Emitting;
 using CorpusGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -80,6 +81,30 @@ public sealed class NamingTests
         Assert.Equal("ToString_2", constants.Single(pair => pair.Value == "ToString").Key);
         Assert.DoesNotContain("Headline", constants.Keys);
         Assert.DoesNotContain("ToString", constants.Keys);
+    }
+
+    [Fact]
+    public void Names_derived_from_any_text_are_never_in_the_form_of_a_suffixed_name()
+    {
+        // The name table counts claims instead of trying name_2, name_3…, which is exact only while no name that a
+        // headline or title asks for reads as one of those (a stem, '_', digits).
+        var random = new Random(7);
+        string[] pieces = { "_", "__", "_2", "a_2", "2", "10", " ", "-", "class", "@", "\u005F", "\uFF3F", "\u203F", "\u2040", "Ⅻ", "٣", "x\u0301" };
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            foreach (string text in new[] { "A" + (char)c + "2", (char)c + "_2", "_" + (char)c + "1" })
+            {
+                string name = Naming.ClaimableName(Naming.FromText(text));
+                Assert.False(Naming.IsSuffixedForm(name), $"U+{c:X4}: {name}");
+            }
+        }
+
+        for (int i = 0; i < 20_000; i++)
+        {
+            string text = string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => pieces[random.Next(pieces.Length)]));
+            string name = Naming.ClaimableName(Naming.FromText(text));
+            Assert.False(Naming.IsSuffixedForm(name), text + ": " + name);
+        }
     }
 
     [Fact]

@@ -125,44 +125,68 @@ internal static class Naming
         return hash;
     }
 
-    /// <summary>Hands out unique identifiers: a name already taken (or reserved) gets a suffix _2, _3, …</summary>
-    public sealed class NameTable
+    /// <summary>
+    /// <summary>Whether <paramref name="name"/> reads as a name with a collision suffix: something, '_', digits.</summary>
+    public static bool IsSuffixedForm(string name)
     {
-        private readonly Indexing.StringSet _taken = new();
-
-        public NameTable(IEnumerable<string> reserved) => Reset(reserved);
-
-        /// <summary>Frees every name but <paramref name="reserved"/>, keeping the memory: the plan claims every name again on each run.</summary>
-        public void Reset(IEnumerable<string> reserved)
+        int underscore = name.LastIndexOf('_');
+        if (underscore <= 0 || underscore == name.Length - 1)
         {
-            _taken.Clear();
-            foreach (string name in reserved)
+            return false;
+        }
+
+        for (int i = underscore + 1; i < name.Length; i++)
+        {
+            if (name[i] is < '0' or > '9')
             {
-                _taken.Add(name);
+                return false;
             }
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Hands out unique identifiers: the first claim of a name gets the name, the next <c>name_2</c>, <c>name_3</c>…;
+    /// a reserved name's first claim gets <c>name_2</c>. It counts the claims of each name rather than probing
+    /// candidates, which gives the same names because no name asked for is in a suffixed form
+    /// (<see cref="IsSuffixedForm"/>): <see cref="FromText"/> puts '_' only at the start, so no name is another's
+    /// suffixed form and the suffixed forms of two names never meet. Counting also lets a claim be taken back (<see cref="Release"/>),
+    /// which the plan does when it recomputes one edited file's constants instead of the corpus's.
+    /// </summary>
+    public sealed class NameTable
+    {
+        private readonly Indexing.StringCounts _claims = new();
+        private readonly Indexing.StringCounts _reserved = new();
+
+        public NameTable(IEnumerable<string> reserved)
+        {
+            foreach (string name in reserved)
+            {
+                _reserved.Add(name);
+            }
+        }
+
+        /// <summary>Forgets every claim, keeping the memory.</summary>
+        public void Reset() => _claims.Clear();
+
         /// <summary>
-        /// Takes <paramref name="name"/>, already made claimable by <see cref="ClaimableName"/>, or the first free
-        /// <c>name_2</c>, <c>name_3</c>…; <paramref name="hash"/> is the name's <see cref="Indexing.StringSet.HashOf"/>.
+        /// Claims <paramref name="name"/>, made by <see cref="ClaimableName"/>, and returns the identifier it gets;
+        /// <paramref name="hash"/> is the name's <see cref="Indexing.StringCounts.HashOf"/>.
         /// </summary>
         public string Claim(string name, int hash)
         {
-            if (_taken.Add(name, hash))
-            {
-                return name;
-            }
-
-            for (int suffix = 2; ; suffix++)
-            {
-                string candidate = name + "_" + suffix.ToString(CultureInfo.InvariantCulture);
-                if (_taken.Add(candidate))
-                {
-                    return candidate;
-                }
-            }
+            System.Diagnostics.Debug.Assert(!IsSuffixedForm(name), "A claimed name is never another name's suffixed form.");
+            int suffix = _claims.Add(name, hash) + (_reserved.CountOf(name, hash) > 0 ? 1 : 0);
+            return suffix == 1 ? name : name + "_" + suffix.ToString(CultureInfo.InvariantCulture);
         }
 
-        public string Claim(string name) => Claim(name, Indexing.StringSet.HashOf(name));
+        public string Claim(string name) => Claim(name, Indexing.StringCounts.HashOf(name));
+
+        /// <summary>Takes back one claim of <paramref name="name"/>; false when it has none.</summary>
+        public bool Release(string name, int hash) => _claims.Remove(name, hash) >= 0;
+
+        /// <summary>How many claims of <paramref name="name"/> are held.</summary>
+        public int ClaimsOf(string name, int hash) => _claims.CountOf(name, hash);
     }
 }

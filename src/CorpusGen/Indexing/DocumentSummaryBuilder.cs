@@ -197,8 +197,8 @@ internal static class DocumentSummaryBuilder
         var hashes = new int[2 * texts.Length];
         for (int h = 0; h < texts.Length; h++)
         {
-            hashes[2 * h] = StringSet.HashOf(texts[h]);
-            hashes[(2 * h) + 1] = StringSet.HashOf(names[h]);
+            hashes[2 * h] = StringCounts.HashOf(texts[h]);
+            hashes[(2 * h) + 1] = StringCounts.HashOf(names[h]);
         }
 
         return hashes;

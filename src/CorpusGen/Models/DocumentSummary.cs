@@ -13,7 +13,7 @@ namespace CorpusGen.Models;
 /// <param name="HeadlineTexts">Each headline's text, in file order.</param>
 /// <param name="HeadlineNames">The constant name each headline asks for, before collisions are resolved.</param>
 /// <param name="HeadlineHashes">
-/// Per headline, the <see cref="Indexing.StringSet.HashOf"/> of its text and then of its name, so that the plan, which
+/// Per headline, the <see cref="Indexing.StringCounts.HashOf"/> of its text and then of its name, so that the plan, which
 /// puts every headline and name of the corpus in a set again on each run, hashes none of them.
 /// </param>
 /// <param name="TitleText">The article's title, or null without an article.</param>
