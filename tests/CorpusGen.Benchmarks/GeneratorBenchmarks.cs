@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -26,11 +27,12 @@ public sealed class GeneratorConfig : ManualConfig
             .WithId("Generator")
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(2)
-            .WithIterationCount(6)
+            .WithWarmupCount(3)
+            .WithIterationCount(15)
             .WithInvocationCount(1)
             .WithUnrollFactor(1));
         AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(StatisticColumn.Median);
     }
 }
 
