@@ -170,6 +170,9 @@ internal static class Naming
         /// <summary>Forgets every claim, keeping the memory.</summary>
         public void Reset() => _claims.Clear();
 
+        /// <summary>Makes room for claims of <paramref name="count"/> names.</summary>
+        public void Reserve(int count) => _claims.Reserve(count);
+
         /// <summary>
         /// Claims <paramref name="name"/>, made by <see cref="ClaimableName"/>, and returns the identifier it gets;
         /// <paramref name="hash"/> is the name's <see cref="Indexing.StringCounts.HashOf"/>.

@@ -88,6 +88,16 @@ internal static class ConstantsPlanner
             _headlineNames.Reset();
             _titles.Clear();
             _titleNames.Reset();
+            int firstCopies = 0;
+            foreach (var summary in documents)
+            {
+                firstCopies += summary.FirstCopies.Count;
+            }
+
+            _texts.Reserve(firstCopies);
+            _headlineNames.Reserve(firstCopies);
+            _titles.Reserve(documents.Count);
+            _titleNames.Reserve(documents.Count);
             var previous = Documents;
             var previousModels = _models;
             Documents = new DocumentSummary[documents.Count];

@@ -76,7 +76,8 @@ internal static class ShardBuilder
         int bits = BitsFor(count);
         int shardBits = input.ShardBits;
         var hashes = partitionHashes.ToArray();
-        int bestProbe = 0, bestChain = LongestChain(hashes, shardBits, bits);
+        var chains = new int[1 << bits];
+        int bestProbe = 0, bestChain = LongestChain(hashes, shardBits, bits, chains);
         var candidate = new ulong[count];
         for (int c = 1; c < ProbeCandidates.Length && bestChain > 2; c++)
         {
@@ -85,7 +86,7 @@ internal static class ShardBuilder
                 candidate[i] = CorpusHash.Probe(texts[i], 0, texts[i].Length, ProbeCandidates[c]);
             }
 
-            int chain = LongestChain(candidate, shardBits, bits);
+            int chain = LongestChain(candidate, shardBits, bits, chains);
             if (chain < bestChain)
             {
                 bestChain = chain;
@@ -199,9 +200,9 @@ internal static class ShardBuilder
     }
 
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static int LongestChain(ulong[] hashes, int shardBits, int bits)
+    private static int LongestChain(ulong[] hashes, int shardBits, int bits, int[] counts)
     {
-        var counts = new int[1 << bits];
+        Array.Clear(counts, 0, counts.Length);
         int longest = 0;
         foreach (ulong hash in hashes)
         {

@@ -32,6 +32,34 @@ internal sealed class StringCounts
         }
     }
 
+    /// <summary>Makes room for <paramref name="count"/> strings, so that filling the table does not grow it step by step.</summary>
+    public void Reserve(int count)
+    {
+        if (_used > 0)
+        {
+            while (2 * count > _entries.Length)
+            {
+                Grow();
+            }
+
+            return;
+        }
+
+        // Empty: one table of the final size.
+        int length = _entries.Length, shift = _shift;
+        while (2 * count > length)
+        {
+            length *= 2;
+            shift--;
+        }
+
+        if (length > _entries.Length)
+        {
+            _entries = new Entry[length];
+            _shift = shift;
+        }
+    }
+
     /// <summary>Adds one to the count of <paramref name="item"/>, whose <see cref="HashOf"/> is <paramref name="hash"/>, and returns the new count.</summary>
     public int Add(string item, int hash)
     {
