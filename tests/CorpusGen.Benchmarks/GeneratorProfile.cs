@@ -14,7 +14,8 @@ namespace CorpusGen.Benchmarks;
 /// megabytes and prints each run's time, so that a profiler (<c>dotnet-trace collect -- …</c>) sees warm runs. With
 /// <c>--steps</c> last, it then runs once more with step tracking on and prints each step's total time as the driver
 /// measures it; tracking itself is slow past a few MB (over 3 minutes at 100 MB), so use a small corpus for that.
-/// With <c>--edits</c> last, it times 200 one-file edits and 200 unrelated C# edits (as
+/// With <c>--dump</c> last, it writes the sources of one more run to <c>./generated/</c> (to compare two builds of the
+/// generator with <c>diff -r</c>). With <c>--edits</c> last, it times 200 one-file edits and 200 unrelated C# edits (as
 /// <see cref="GeneratorRun.OneFileEdited"/> and <see cref="GeneratorRun.UnrelatedEdit"/>) instead.
 /// </summary>
 public static class GeneratorProfile
@@ -61,6 +62,20 @@ public static class GeneratorProfile
             times.Sort();
             double median = times[times.Count / 2];
             Console.WriteLine($"warm runs: median {median:N0} ms ({megabytes * 1000 / median:N0} MB/s), fastest {times[0]:N0} ms ({megabytes * 1000 / times[0]:N0} MB/s)");
+        }
+
+        if (args[^1] == "--dump")
+        {
+            // Every generated source of one run into ./generated/, to compare two builds of the generator with diff -r.
+            var dumped = GeneratorRun.CreateDriver(texts, options, parseOptions).RunGenerators(compilation).GetRunResult();
+            System.IO.Directory.CreateDirectory("generated");
+            foreach (var source in dumped.Results[0].GeneratedSources)
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine("generated", source.HintName), source.SourceText.ToString());
+            }
+
+            Console.WriteLine($"{dumped.Results[0].GeneratedSources.Length} sources written to ./generated");
+            return true;
         }
 
         if (args[^1] == "--edits")

@@ -52,16 +52,19 @@ internal static class ShardBuilder
 
         long keyChars = 0;
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Counted with the hash codes each file's summary computed, so no text is hashed here.
+        var seen = new StringCounts();
+        seen.Reserve(total);
         var texts = new List<string>(total);
         var indices = new List<int>(total);
         var partitionHashes = new List<ulong>(total);
         foreach (var slice in input.Slices)
         {
             // Equal texts share a partition, and within a partition a slice keeps file order: the first seen is the first.
+            var textHashes = slice.Summary.HeadlineHashes;
             foreach (var item in slice.Headlines)
             {
-                if (seen.Add(item.Text))
+                if (seen.Add(item.Text, textHashes[2 * item.Local]) == 1)
                 {
                     keyChars += item.Text.Length;
                     texts.Add(item.Text);
@@ -75,26 +78,39 @@ internal static class ShardBuilder
         int count = texts.Count;
         int bits = BitsFor(count);
         int shardBits = input.ShardBits;
-        var hashes = partitionHashes.ToArray();
-        var chains = new int[1 << bits];
-        int bestProbe = 0, bestChain = LongestChain(hashes, shardBits, bits, chains);
-        var candidate = new ulong[count];
-        for (int c = 1; c < ProbeCandidates.Length && bestChain > 2; c++)
+
+        // Every text read once (each is its own object, so a pass over them is a pass of cache misses): its hash at
+        // each probe candidate and its fingerprint. Candidate 0 is the partition hash the summary computed.
+        int candidates = ProbeCandidates.Length;
+        var scratch = s_scratch ??= new Scratch();
+        var probed = scratch.Probed = Fit(scratch.Probed, candidates * count);
+        var fingerprints = scratch.Fingerprints = Fit(scratch.Fingerprints, count);
+        for (int i = 0; i < count; i++)
         {
-            for (int i = 0; i < count; i++)
+            string text = texts[i];
+            probed[i] = partitionHashes[i];
+            for (int c = 1; c < candidates; c++)
             {
-                candidate[i] = CorpusHash.Probe(texts[i], 0, texts[i].Length, ProbeCandidates[c]);
+                probed[(c * count) + i] = CorpusHash.Probe(text, 0, text.Length, ProbeCandidates[c]);
             }
 
-            int chain = LongestChain(candidate, shardBits, bits, chains);
+            fingerprints[i] = CorpusHash.Fingerprint(text, 0, text.Length);
+        }
+
+        var chains = scratch.Chains = Fit(scratch.Chains, 1 << bits);
+        int bestCandidate = 0, bestChain = LongestChain(probed, 0, count, shardBits, bits, chains);
+        for (int c = 1; c < candidates && bestChain > 2; c++)
+        {
+            int chain = LongestChain(probed, c * count, count, shardBits, bits, chains);
             if (chain < bestChain)
             {
                 bestChain = chain;
-                bestProbe = ProbeCandidates[c];
-                Array.Copy(candidate, hashes, count);
+                bestCandidate = c;
             }
         }
 
+        var hashes = new ulong[count];
+        int bestProbe = ProbeCandidates[bestCandidate];
         if (bestChain > MaxProbeChain)
         {
             bestProbe = -1;
@@ -102,6 +118,10 @@ internal static class ShardBuilder
             {
                 hashes[i] = CorpusHash.Full(texts[i], 0, texts[i].Length);
             }
+        }
+        else
+        {
+            Array.Copy(probed, bestCandidate * count, hashes, 0, count);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -118,7 +138,7 @@ internal static class ShardBuilder
             table[row + 1] = texts[i].Length;
             table[row + 2] = offset;
             table[row + 3] = stored;
-            table[row + 4] = CorpusHash.Fingerprint(texts[i], 0, texts[i].Length);
+            table[row + 4] = fingerprints[i];
             row += HeadlineRowWidth;
         }
 
@@ -130,14 +150,19 @@ internal static class ShardBuilder
     public static ShardModel BuildWords(ShardInput input, CancellationToken cancellationToken)
     {
         // Words equal under OrdinalIgnoreCase fold to one hash, so they meet in this shard; the first occurrence in
-        // corpus order is the one stored.
-        var groups = new WordGroups();
-        var postings = new List<List<int>>();
+        // corpus order is the one stored. Each occurrence is noted with its group, and the postings are copied once
+        // their groups' places are known: no list per word.
+        var scratch = s_scratch ??= new Scratch();
+        var groups = scratch.Groups;
+        groups.Clear();
+        var occurrences = scratch.Occurrences;
+        occurrences.Clear();
+        var postingCounts = scratch.PostingCounts;
+        postingCounts.Clear();
         foreach (var slice in input.Slices)
         {
             var summary = slice.Summary;
             var texts = summary.HeadlineTexts;
-            var localPostings = summary.WordPostings;
             foreach (var item in slice.Words)
             {
                 string text = texts[item.Headline];
@@ -145,15 +170,11 @@ internal static class ShardBuilder
                 if (at < 0)
                 {
                     at = groups.Add(item.Hash, text, item.Start, item.Length);
-                    postings.Add(new List<int>(item.PostingCount));
+                    postingCounts.Add(0);
                 }
 
-                // Documents come in corpus order and each lists its headlines ascending: postings stay ascending.
-                var list = postings[at];
-                for (int p = item.PostingStart; p < item.PostingStart + item.PostingCount; p++)
-                {
-                    list.Add(slice.HeadlineBase + localPostings[p]);
-                }
+                postingCounts[at] += item.PostingCount;
+                occurrences.Add(new Occurrence(at, summary.WordPostings, item.PostingStart, item.PostingCount, slice.HeadlineBase));
             }
         }
 
@@ -166,23 +187,42 @@ internal static class ShardBuilder
         var (table, order) = Bucketize(hashArray, input.ShardBits, bits, header, WordRowWidth);
         table[0] = bits;
         int row = header + (1 << bits) + 1;
-        var flat = new List<int>();
+
+        // Each group's postings start where the groups before it in row order end.
+        var firstPosting = scratch.FirstPosting = Fit(scratch.FirstPosting, count);
+        int total = 0;
         foreach (int i in order)
         {
-            string word = groups.Word(i);
-            var (offset, stored) = keys.Add(word);
+            var (source, start, length) = groups.Occurrence(i);
+            var (offset, stored) = keys.Add(source, start, length);
             table[row] = (int)hashArray[i];
-            table[row + 1] = word.Length;
+            table[row + 1] = length;
             table[row + 2] = offset;
             table[row + 3] = stored;
-            table[row + 4] = flat.Count;
-            table[row + 5] = postings[i].Count;
-            flat.AddRange(postings[i]);
+            table[row + 4] = total;
+            table[row + 5] = postingCounts[i];
+            firstPosting[i] = total;
+            total += postingCounts[i];
             row += WordRowWidth;
         }
 
-        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat.ToArray()), keys.ToString(), keys.Stored, EquatableArray<DiagnosticInfo>.Empty);
+        // Documents come in corpus order and each lists its headlines ascending: each group's postings stay ascending.
+        var flat = new int[total];
+        foreach (var occurrence in occurrences)
+        {
+            ref int next = ref firstPosting[occurrence.Group];
+            var local = occurrence.Postings;
+            for (int p = occurrence.Start; p < occurrence.Start + occurrence.Count; p++)
+            {
+                flat[next++] = occurrence.HeadlineBase + local[p];
+            }
+        }
+
+        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat), keys.ToString(), keys.Stored, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>A word of one document in a word shard: its group, and where its headlines are in that document's postings.</summary>
+    private readonly record struct Occurrence(int Group, EquatableArray<int> Postings, int Start, int Count, int HeadlineBase);
 
     /// <summary>The bucket of a hash: the <paramref name="bits"/> bits after the shard's own top bits.</summary>
     public static int Bucket(ulong hash, int shardBits, int bits) => (int)((hash << shardBits) >> (64 - bits));
@@ -199,14 +239,33 @@ internal static class ShardBuilder
         return bits;
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static int LongestChain(ulong[] hashes, int shardBits, int bits, int[] counts)
+    [ThreadStatic]
+    private static Scratch? s_scratch;
+
+    /// <summary>A thread's buffers for building shards: a headline shard's are a few hundred KB, large objects if new each time.</summary>
+    private sealed class Scratch
     {
-        Array.Clear(counts, 0, counts.Length);
+        public ulong[] Probed = Array.Empty<ulong>();
+        public int[] Fingerprints = Array.Empty<int>();
+        public int[] Chains = Array.Empty<int>();
+        public int[] FirstPosting = Array.Empty<int>();
+        public readonly WordGroups Groups = new();
+        public readonly List<Occurrence> Occurrences = new();
+        public readonly List<int> PostingCounts = new();
+    }
+
+    /// <summary><paramref name="buffer"/> if it holds <paramref name="length"/> items, else a new one that does; its contents are not kept.</summary>
+    private static T[] Fit<T>(T[] buffer, int length) => buffer.Length >= length ? buffer : new T[Math.Max(length, buffer.Length * 2)];
+
+    /// <summary>The longest bucket of the <paramref name="count"/> hashes from <paramref name="start"/>; <paramref name="counts"/> is scratch of one slot per bucket.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
+    private static int LongestChain(ulong[] hashes, int start, int count, int shardBits, int bits, int[] counts)
+    {
+        Array.Clear(counts, 0, 1 << bits);
         int longest = 0;
-        foreach (ulong hash in hashes)
+        for (int i = start; i < start + count; i++)
         {
-            longest = Math.Max(longest, ++counts[Bucket(hash, shardBits, bits)]);
+            longest = Math.Max(longest, ++counts[Bucket(hashes[i], shardBits, bits)]);
         }
 
         return longest;
@@ -260,6 +319,28 @@ internal static class ShardBuilder
         {
             _utf8 = utf8;
             _text = new StringBuilder(capacity);
+        }
+
+        /// <summary>Adds <paramref name="source"/>[start, start+length) without a string of its own.</summary>
+        public (int Offset, int Stored) Add(string source, int start, int length)
+        {
+            int offset = _stored;
+            int stored = length;
+            if (_utf8)
+            {
+                for (int i = start; i < start + length; i++)
+                {
+                    if (source[i] >= 0x80)
+                    {
+                        stored = DocumentValues.Utf8Length(source.Substring(start, length));
+                        break;
+                    }
+                }
+            }
+
+            _text.Append(source, start, length);
+            _stored += stored;
+            return (offset, stored);
         }
 
         public (int Offset, int Stored) Add(string text)
