@@ -81,6 +81,7 @@ internal static class ConstantsPlanner
         public EquatableArray<ConstantsGroupModel> Groups { get; private set; }
 
         /// <summary>The full pass: every document in corpus order, counted from nothing.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
         public void Rebuild(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart)
         {
             _info = info;

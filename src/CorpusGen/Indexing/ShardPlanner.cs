@@ -149,6 +149,7 @@ internal static class ShardPlanner
         }
 
         /// <summary>Every shard's input, from nothing.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
         private ShardInput[] All(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits)
         {
             bool words = _words;
