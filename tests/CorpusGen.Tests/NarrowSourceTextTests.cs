@@ -21,6 +21,24 @@ public sealed class NarrowSourceTextTests
     [InlineData("caf\u00E9 \u00FF")]
     public void Short_texts_read_back_exactly(string text) => AssertSame(text);
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(-1)]
+    [InlineData(-10)]
+    [InlineData(123456789)]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MinValue)]
+    public void Digit_counts_are_what_Append_writes(int number)
+    {
+        // The size estimates count numbers with DecimalDigits; the index tables hold negative fingerprints.
+        var builder = new NarrowBuilder(16);
+        builder.Append(number);
+        Assert.Equal(number.ToString(System.Globalization.CultureInfo.InvariantCulture), builder.ToString());
+        Assert.Equal(builder.Length, NarrowBuilder.DecimalDigits(number));
+    }
+
     [Fact]
     public void Long_text_with_scattered_wide_characters_reads_back_exactly_in_every_range()
     {

@@ -191,14 +191,14 @@ internal static class CorpusEmitter
         var target = info.Target;
         string kind = words ? "Words" : "Headlines";
         string name = kind + model.Shard.ToString(CultureInfo.InvariantCulture);
-        // Sized for what it will hold, so that its text keeps the writer's buffer: the packed tables exactly (on span
-        // targets; arrays take at most 12 characters a number), the keys as their characters and their padding.
+        // Sized for what it will hold, so that its text keeps the writer's buffer: the tables exactly, the keys as their
+        // characters, their padding and up to one escape in 32.
         // The tables' lines are indented inside the corpus class, its Index class and the namespace if there is one.
         int indent = 4 * ((info.Options.Namespace.Length == 0 ? 2 : 3) + 1);
         int tables = target.HasSpanTables
             ? PackedTableSize(model.Table, indent) + (words ? PackedTableSize(model.Postings, indent) : 0)
-            : 12 * (model.Table.Count + model.Postings.Count);
-        int keys = model.Keys.Length + (info.Utf8 ? StaticDataSize.Utf8Padding(model.KeysStored) : 0) + (model.Keys.Length / 64);
+            : IntArraySize(model.Table, indent + 4) + (words ? IntArraySize(model.Postings, indent + 4) : 0);
+        int keys = model.Keys.Length + (info.Utf8 ? StaticDataSize.Utf8Padding(model.KeysStored) : 0) + (model.Keys.Length / 32);
         var w = new SourceWriter(2048 + tables + keys, sized: true);
         WriteDataFileHeader(w, target);
         WriteClass(w, info.Options, info.ClassName, documented: false, () =>
@@ -353,12 +353,13 @@ internal static class CorpusEmitter
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var w = new SourceWriter(ConstantsSize(all, start, info.Options), sized: true);
+            var (size, end) = ConstantsSize(all, start, info.Options);
+            var w = new SourceWriter(size, sized: true);
             WriteDataFileHeader(w, info.Target);
             int next = start;
             WriteClass(w, info.Options, info.ClassName, documented: false, () =>
             {
-                while (next < all.Count && (next == start || w.Length < ConstantsFileLimit))
+                while (next < end)
                 {
                     string kind = all[next].Kind;
                     if (next > start)
@@ -368,7 +369,7 @@ internal static class CorpusEmitter
 
                     using (w.Block($"static partial class {kind}"))
                     {
-                        for (int first = next; next < all.Count && all[next].Kind == kind && (next == start || w.Length < ConstantsFileLimit); next++)
+                        for (int first = next; next < end && all[next].Kind == kind; next++)
                         {
                             var constant = all[next].Constant;
                             if (next > first)
@@ -402,21 +403,23 @@ internal static class CorpusEmitter
     private static string Where(string kind) => kind == "Headline" ? "Headline " : "Title of article ";
 
     /// <summary>
-    /// What the constants file that starts at <paramref name="start"/> will hold, in characters, as the loop above
-    /// writes it (escapes aside): so that its text can keep the writer's buffer instead of copying it.
+    /// Where the constants file that starts at <paramref name="start"/> ends (the constants up to about
+    /// <see cref="ConstantsFileLimit"/> characters, at least one) and its size in characters as the loop above writes it,
+    /// allowing for up to one escape in 32 characters of text: so that its text can keep the writer's buffer.
     /// </summary>
-    private static int ConstantsSize(List<(string Kind, ConstantModel Constant)> all, int start, GeneratorOptions options)
+    private static (int Size, int End) ConstantsSize(List<(string Kind, ConstantModel Constant)> all, int start, GeneratorOptions options)
     {
         // Per constant: three lines at the member indent (summary, remarks, declaration) and a blank line.
         int indent = options.Namespace.Length == 0 ? 8 : 12;
         long size = 1024 + (2 * options.Namespace.Length);
-        for (int next = start; next < all.Count && size < ConstantsFileLimit; next++)
+        int next = start;
+        for (; next < all.Count && (next == start || size < ConstantsFileLimit); next++)
         {
             var constant = all[next].Constant;
-            size += (3 * indent) + 84 + Where(all[next].Kind).Length + NarrowBuilder.DecimalDigits(constant.Index) + (2 * constant.Text.Length) + constant.Name.Length + constant.FileName.Length;
+            size += (3 * indent) + 84 + Where(all[next].Kind).Length + NarrowBuilder.DecimalDigits(constant.Index) + (2 * constant.Text.Length) + (constant.Text.Length / 16) + constant.Name.Length + constant.FileName.Length;
         }
 
-        return (int)Math.Min(size, ConstantsFileLimit + 64 * 1024);
+        return ((int)Math.Min(size, int.MaxValue / 2), next);
     }
 
     /// <summary>What <see cref="EmitDocuments"/> is writing, for the error its caller reports if it fails.</summary>
@@ -441,9 +444,10 @@ internal static class CorpusEmitter
         for (int d = 0; d < group.Layouts.Count; d++)
         {
             var layout = group.Layouts[d];
+            var ranges = DocumentValues.Ranges(layout.Document);
             for (int blob = 0; blob < layout.BlobCount; blob++)
             {
-                int size = BlobSourceSize(layout, blob);
+                int size = BlobSourceSize(layout, blob, ranges);
                 if (parts.Count == 0 || parts[parts.Count - 1].Size + size > StorePartLimit)
                 {
                     parts.Add((d, blob, 0, partBase));
@@ -497,10 +501,19 @@ internal static class CorpusEmitter
     }
 
     /// <summary>What one blob's property takes in its source, in characters (escapes beyond one in 64 aside).</summary>
-    private static int BlobSourceSize(DocumentLayout layout, int blob)
+    private static int BlobSourceSize(DocumentLayout layout, int blob, List<(int Start, int Length)> ranges)
     {
+        // The literal holds the blob's values as UTF-16 code units (a UTF-8 blob's bytes are more than its characters
+        // for any text beyond ASCII), plus up to one escape in 32 and the padding.
+        long chars = blob == 0 ? layout.Header.Length : 0;
+        int end = blob + 1 < layout.BlobCount ? layout.BlobFirstValue[blob + 1] : ranges.Count;
+        for (int v = layout.BlobFirstValue[blob]; v < end; v++)
+        {
+            chars += ranges[v].Length;
+        }
+
         int length = layout.BlobLength[blob];
-        return 256 + (2 * layout.Document.StableKey.Length) + length + (layout.Utf8 ? StaticDataSize.Utf8Padding(length) : 0) + (length / 64);
+        return (int)Math.Min(256 + (2 * layout.Document.StableKey.Length) + chars + (chars / 32) + (layout.Utf8 ? StaticDataSize.Utf8Padding(length) : 0), int.MaxValue / 2);
     }
 
     /// <summary>
@@ -666,6 +679,24 @@ internal static class CorpusEmitter
         }
 
         w.Line("}" + end);
+    }
+
+    /// <summary>
+    /// The characters <see cref="IntArray"/> writes for <paramref name="values"/> (padded), with <paramref name="indent"/>
+    /// spaces before each line of 16 numbers.
+    /// </summary>
+    private static int IntArraySize(EquatableArray<int> values, int indent)
+    {
+        int count = values.Count + StaticDataSize.IntPadding(values.Count);
+        long size = 512 + ((long)indent * ((count + 15) / 16));
+        for (int i = 0; i < count; i++)
+        {
+            // The number, a comma and a space or line break.
+            int value = i < values.Count ? values[i] : 0;
+            size += 2 + NarrowBuilder.DecimalDigits(value);
+        }
+
+        return (int)Math.Min(size, int.MaxValue / 2);
     }
 
     /// <summary>

@@ -22,8 +22,9 @@ internal sealed class NarrowBuilder
     // One wide character per 16 at most: each costs 6 bytes beside the byte that marks it.
     private const int MaxWideShare = 16;
 
-    // A text keeps the builder's buffer when at most one byte in 32 of it is unused.
-    private const int MaxSlackShare = 32;
+    // A text keeps the builder's buffer when at most one byte in 16 of it is unused: the size estimates allow for up to
+    // one escape in 32 characters, so a source with none is still within.
+    private const int MaxSlackShare = 16;
 
     private byte[] _bytes;
     private int _length;
@@ -151,9 +152,14 @@ internal sealed class NarrowBuilder
         return this;
     }
 
-    /// <summary>The decimal digits of <paramref name="number"/>, at least 0, as <see cref="Append(int)"/> writes it.</summary>
+    /// <summary>The characters <see cref="Append(int)"/> writes for <paramref name="number"/>: its decimal digits, and a '-' before a negative one.</summary>
     public static int DecimalDigits(int number)
     {
+        if (number < 0)
+        {
+            return number == int.MinValue ? 11 : 1 + DecimalDigits(-number);
+        }
+
         int digits = 1;
         for (int rest = number; rest >= 10; rest /= 10)
         {
@@ -379,7 +385,7 @@ internal sealed class NarrowBuilder
         {
             // Nearly full (the writer was sized for what it got): the text takes the buffer, saving a copy of it, and
             // the builder starts a new one.
-            var text = new NarrowSourceText(_bytes, _length, positions, wide);
+            var text = new NarrowSourceText(_bytes, _length, positions, wide) { KeptWriterBuffer = true };
             _bytes = new byte[16];
             _length = 0;
             _widePositions.Clear();

@@ -34,6 +34,12 @@ internal sealed class NarrowSourceText : SourceText
         _wideChars = wideChars;
     }
 
+    /// <summary>
+    /// Whether the text kept its writer's buffer rather than a copy: true when the writer was sized for the source
+    /// (the emitter's size estimates), which the tests check for every source that is sized.
+    /// </summary>
+    internal bool KeptWriterBuffer { get; init; }
+
     public override Encoding Encoding => Encoding.UTF8;
 
     public override int Length => _length;

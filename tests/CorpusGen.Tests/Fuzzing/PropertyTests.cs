@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using CorpusGen.Emitting;
 using CorpusGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -241,6 +242,51 @@ public sealed class PropertyTests
         int firstGroupParts = store.Count(source => source.Key.StartsWith("Corpus.Store.0.", StringComparison.Ordinal));
         Assert.InRange(firstGroupParts, 3, 6);
         Assert.All(store, source => Assert.True(source.Value.Length <= 1_000_000 + (200 * 1024), $"{source.Key}: {source.Value.Length} characters"));
+    }
+
+    [Theory]
+    [InlineData(400, Target.Latest)]
+    [InlineData(401, Target.CSharp10)]
+    [InlineData(402, Target.CSharp7)]
+    public void Sources_written_to_a_size_estimate_keep_their_writers_buffer(int caseIndex, Target target)
+    {
+        // The blob, constants and shard sources are written into a buffer sized from an estimate that mirrors their
+        // writers (CorpusEmitter's BlobSourceSize, ConstantsSize and PackedTableSize). Within 1/32 the text keeps the
+        // buffer; off by more, the text is a copy, and each source costs an allocation and a copy of its size again.
+        // News-like text: words, quotes, Latin-1 letters, typographic punctuation (text heavy with escapes or in a
+        // non-Latin script is written as a copy, or as a string, and is not what the estimates are tuned for).
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        string Word() => random.Random.Next(12) switch
+        {
+            0 => "\"quoted\"",
+            1 => "caf\u00E9",
+            2 => "na\u00EFve",
+            3 => "\u2019tis",
+            4 => "\u2014",
+            5 => "M\u00FCller's",
+            _ => "w" + random.Random.Next(100_000).ToString(CultureInfo.InvariantCulture),
+        };
+        string Words(int count) => string.Join(" ", Enumerable.Range(0, count).Select(_ => Word()));
+        var files = Enumerable.Range(0, 30)
+            .Select(i => new CorpusFileSpec($"/project/news/f{i:D2}.txt", i % 10 == 0
+                ? $"- Headline {i}\nTitle {i}\n" + string.Join("\n", Enumerable.Range(0, 300).Select(_ => Words(120))) + "\n"
+                : string.Concat(Enumerable.Range(0, 400).Select(_ => "- " + Words(random.Random.Next(5, 14)) + "\n")) + $"Title {i}\n" + Words(200) + "\n"))
+            .ToList();
+
+        var (output, _) = Build(files, target);
+
+        var sized = output.Result.Results.Single().GeneratedSources
+            .Where(source => source.HintName.StartsWith("Corpus.Store.", StringComparison.Ordinal)
+                || source.HintName.StartsWith("Corpus.Constants.", StringComparison.Ordinal)
+                || source.HintName.StartsWith("Corpus.Index.", StringComparison.Ordinal))
+            .ToList();
+        var narrow = sized.Where(source => source.SourceText is NarrowSourceText).ToList();
+        Assert.True(narrow.Count >= sized.Count / 2, $"only {narrow.Count} of {sized.Count} sources are narrow");
+        Assert.Contains(narrow, source => source.HintName.StartsWith("Corpus.Store.", StringComparison.Ordinal));
+        Assert.Contains(narrow, source => source.HintName.StartsWith("Corpus.Constants.", StringComparison.Ordinal));
+        Assert.Contains(narrow, source => source.HintName.StartsWith("Corpus.Index.Words.", StringComparison.Ordinal));
+        Assert.All(narrow, source => Assert.True(
+            ((NarrowSourceText)source.SourceText).KeptWriterBuffer, $"{source.HintName} ({source.SourceText.Length} characters) was copied: its size estimate is off"));
     }
 
     /// <summary>A word with letters swapped for characters that look alike under some casing rules but are not equal to them under OrdinalIgnoreCase.</summary>
