@@ -22,6 +22,47 @@ public sealed class StaticDataTests
     private static readonly Regex DataType = new(@"^__StaticArrayInitTypeSize=(\d+)(_Align=\d+)?$");
 
     [Fact]
+    public void Tables_unpacked_for_a_big_endian_machine_hold_the_cells_a_little_endian_one_reads_in_place()
+    {
+        // Each index table is static data of ulongs, two cells to a ulong, low half first. A little-endian machine
+        // reads the cells in place (MemoryMarshal.Cast); a big-endian one would read each pair the other way round, so
+        // Corpus.Cells unpacks the table into an array there instead. This machine is little-endian, so the unpacking
+        // is called directly (from a probe inside the corpus class's Index) and must give exactly the cells read in place.
+        var random = new CorpusTextGenerator(4343);
+        var files = Enumerable.Range(0, 40)
+            .Select(i => new CorpusFileSpec($"/project/news/f{i:D3}.txt", random.HeadlineHeavyDocument(300)))
+            .ToList();
+        var output = GeneratorRunner.Run(files).AssertCompilesClean();
+        var tables = output.Sources.Values
+            .SelectMany(source => Regex.Matches(source, @"private static global::System.ReadOnlySpan<ulong> (\w+)Data\(\)").Select(match => match.Groups[1].Value))
+            .Distinct()
+            .ToList();
+        Assert.Contains("HeadlineTable0", tables);
+        Assert.Contains("WordPostings1", tables);
+
+        var probe = new System.Text.StringBuilder("internal static partial class Corpus\n{\nstatic partial class Index\n{\n");
+        probe.Append("    public static bool[] ProbeUnpack()\n    {\n        return new bool[]\n        {\n");
+        foreach (string table in tables)
+        {
+            probe.Append($"            global::System.MemoryExtensions.SequenceEqual<int>(Unpack({table}Data(), ref s_probe{table}), global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>({table}Data())),\n");
+        }
+
+        probe.Append("        };\n    }\n");
+        foreach (string table in tables)
+        {
+            probe.Append($"    private static int[] s_probe{table};\n");
+        }
+
+        probe.Append("}\n}\n");
+        var compilation = output.Compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(probe.ToString(), GeneratorRunner.ParseOptions()));
+        var loaded = CompiledCorpus.LoadAssembly(compilation);
+        var equal = (bool[])loaded.GetType("Corpus+Index", throwOnError: true)!.GetMethod("ProbeUnpack")!.Invoke(null, null)!;
+
+        Assert.Equal(tables.Count, equal.Length);
+        Assert.All(equal.Select((same, i) => (same, tables[i])), pair => Assert.True(pair.same, pair.Item2 + " unpacks to other cells"));
+    }
+
+    [Fact]
     public void Static_data_of_many_files_of_different_sizes_uses_few_sizes()
     {
         var random = new CorpusTextGenerator(4242);

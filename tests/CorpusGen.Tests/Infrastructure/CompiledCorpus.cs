@@ -86,6 +86,10 @@ public sealed class CompiledCorpus
         return new CompiledCorpus(probe.GetType("CorpusProbe", throwOnError: true)!);
     }
 
+    /// <summary>Emits <paramref name="compilation"/> and loads it in a context of its own, for tests that call into it themselves.</summary>
+    public static System.Reflection.Assembly LoadAssembly(Compilation compilation) =>
+        new AssemblyLoadContext("corpus-" + Guid.NewGuid().ToString("N"), isCollectible: true).LoadFromStream(Emit(compilation));
+
     private static MemoryStream Emit(Compilation compilation)
     {
         var stream = new MemoryStream();
