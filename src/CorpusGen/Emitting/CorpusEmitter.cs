@@ -500,14 +500,13 @@ internal static class CorpusEmitter
         }
     }
 
-    /// <summary>What one blob's property takes in its source, in characters (escapes beyond one in 64 aside).</summary>
+    /// <summary>What one blob's property takes in its source, in characters (escapes beyond one in 32 aside).</summary>
     private static int BlobSourceSize(DocumentLayout layout, int blob, List<(int Start, int Length)> ranges)
     {
         // The literal holds the blob's values as UTF-16 code units (a UTF-8 blob's bytes are more than its characters
         // for any text beyond ASCII), plus up to one escape in 32 and the padding.
         long chars = blob == 0 ? layout.Header.Length : 0;
-        int end = blob + 1 < layout.BlobCount ? layout.BlobFirstValue[blob + 1] : ranges.Count;
-        for (int v = layout.BlobFirstValue[blob]; v < end; v++)
+        for (int v = layout.BlobFirstValue[blob]; v < layout.BlobEndValue(blob); v++)
         {
             chars += ranges[v].Length;
         }
@@ -533,7 +532,7 @@ internal static class CorpusEmitter
         w.EndLine();
 
         int first = layout.BlobFirstValue[blob];
-        int end = blob + 1 < layout.BlobCount ? layout.BlobFirstValue[blob + 1] : values.Count;
+        int end = layout.BlobEndValue(blob);
 
         // One literal per blob, on one line: the compiler folds `"a"u8 + "b"u8` by copying, so pieces joined with
         // '+' cost time quadratic in the blob's size.

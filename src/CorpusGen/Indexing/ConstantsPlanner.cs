@@ -84,7 +84,8 @@ internal static class ConstantsPlanner
         [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
         public void Rebuild(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart)
         {
-            _info = info;
+            // No class until the pass is complete: one cut short leaves nothing for the next run to update from.
+            _info = null;
             _texts.Clear();
             _headlineNames.Reset();
             _titles.Clear();
@@ -147,39 +148,27 @@ internal static class ConstantsPlanner
             _groups = new ConstantsGroupModel[(_models.Length + GroupSize - 1) / GroupSize];
             for (int g = 0; g < _groups.Length; g++)
             {
-                _groups[g] = Group(g);
+                _groups[g] = Group(info, g);
             }
 
             Groups = new EquatableArray<ConstantsGroupModel>(_groups);
+            _info = info;
         }
 
         /// <summary>
         /// The update for a run that differs from <see cref="Documents"/> in at most one document, with as many headlines
         /// and an article or not as before, whose old and new texts and names no other document has; false, with the
-        /// counts possibly half changed, when the run is not such a run.
+        /// counts possibly half changed (and the memo marked as made for no class), when the run is not such a run.
         /// </summary>
         public bool TryUpdate(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart)
         {
-            if (!info.Equals(_info) || documents.Count != Documents.Length)
+            int edited = RunMemo.EditedDocument(Documents, documents);
+            if (!info.Equals(_info) || edited == RunMemo.ManyEdited)
             {
                 return false;
             }
 
-            int edited = -1;
-            for (int d = 0; d < documents.Count; d++)
-            {
-                if (!ReferenceEquals(documents[d], Documents[d]))
-                {
-                    if (edited >= 0)
-                    {
-                        return false;
-                    }
-
-                    edited = d;
-                }
-            }
-
-            if (edited < 0)
+            if (edited == RunMemo.NoneEdited)
             {
                 return true;
             }
@@ -194,6 +183,8 @@ internal static class ConstantsPlanner
 
             // Take the old version out, then check that none of its texts and names is left, and that none of the new
             // version's is anyone else's. Then its constants are whatever it gets on its own, and no other file's move.
+            // The counts change from here on, so the memo is valid again only if the update completes.
+            _info = null;
             foreach (int h in old.FirstCopies)
             {
                 if (_texts.Remove(old.HeadlineTexts[h], old.HeadlineHashes[2 * h]) != 0
@@ -254,6 +245,7 @@ internal static class ConstantsPlanner
             }
 
             Documents[edited] = summary;
+            _info = info;
             if (_headlines.IsLast && _titleConstants.IsLast)
             {
                 return true;
@@ -263,17 +255,17 @@ internal static class ConstantsPlanner
 
             // A new array of groups, so that the previous run's result stays as it was.
             _groups = (ConstantsGroupModel[])_groups.Clone();
-            _groups[edited / GroupSize] = Group(edited / GroupSize);
+            _groups[edited / GroupSize] = Group(info, edited / GroupSize);
             Groups = new EquatableArray<ConstantsGroupModel>(_groups);
             return true;
         }
 
-        private ConstantsGroupModel Group(int group)
+        private ConstantsGroupModel Group(ClassInfo info, int group)
         {
             int first = group * GroupSize;
             var members = new ConstantsModel[Math.Min(GroupSize, _models.Length - first)];
             Array.Copy(_models, first, members, 0, members.Length);
-            return new ConstantsGroupModel(_info!, group, new EquatableArray<ConstantsModel>(members));
+            return new ConstantsGroupModel(info, group, new EquatableArray<ConstantsModel>(members));
         }
     }
 

@@ -55,8 +55,9 @@ internal static class DocumentSummaryBuilder
         var document = layout.Document;
         int count = document.Headlines.Count;
         var names = new string[count];
+        var headlineTexts = new string[count];
+        var hashes = new int[2 * count];
         var headlines = new HeadlineItem[count];
-        var texts = new HashSet<string>(StringComparer.Ordinal);
         var firsts = new List<int>(count);
 
         // Scratch kept by the thread: a summary is built per file, and a large corpus has thousands.
@@ -69,12 +70,17 @@ internal static class DocumentSummaryBuilder
         lastHeadline.Clear();
         var firstHeadline = scratch.FirstHeadline;
         firstHeadline.Clear();
+        var texts = scratch.Texts;
+        texts.Clear();
         for (int h = 0; h < count; h++)
         {
             string text = document.GetText(document.Headlines[h]);
             names[h] = Naming.ClaimableName(Naming.FromText(text));
+            headlineTexts[h] = text;
+            hashes[2 * h] = StringCounts.HashOf(text);
+            hashes[(2 * h) + 1] = StringCounts.HashOf(names[h]);
             headlines[h] = new HeadlineItem(h, text, CorpusHash.Probe(text, 0, text.Length, 0));
-            if (texts.Add(text))
+            if (texts.Add(text, hashes[2 * h]) == 1)
             {
                 firsts.Add(h);
             }
@@ -166,11 +172,6 @@ internal static class DocumentSummaryBuilder
         }
 
         string blobBaseName = Naming.ForFile(document.FileName, document.StableKey);
-        var headlineTexts = new string[count];
-        foreach (var item in headlines)
-        {
-            headlineTexts[item.Local] = item.Text;
-        }
 
         return new DocumentSummary(
             layout,
@@ -178,7 +179,7 @@ internal static class DocumentSummaryBuilder
             BlobNames(blobBaseName, layout.BlobCount),
             new EquatableArray<string>(headlineTexts),
             new EquatableArray<string>(names),
-            new EquatableArray<int>(Hashes(headlineTexts, names)),
+            new EquatableArray<int>(hashes),
             titleText,
             title,
             new EquatableArray<HeadlineItem>(headlines),
@@ -220,6 +221,9 @@ internal static class DocumentSummaryBuilder
 
         /// <summary>Per word group, the headline of its first word.</summary>
         public List<int> FirstHeadline { get; } = new();
+
+        /// <summary>The document's headline texts, counted to find each text's first copy.</summary>
+        public StringCounts Texts { get; } = new();
 
         /// <summary>The word items in file order, before they are sorted by partition.</summary>
         public WordItem[] Words { get; set; } = new WordItem[256];

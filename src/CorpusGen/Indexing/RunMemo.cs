@@ -4,6 +4,44 @@ using CorpusGen.Models;
 
 namespace CorpusGen.Indexing;
 
+/// <summary>What the plan's memos share.</summary>
+internal static class RunMemo
+{
+    /// <summary>No document differs from the previous run's.</summary>
+    public const int NoneEdited = -1;
+
+    /// <summary>More than one document differs, or their number.</summary>
+    public const int ManyEdited = -2;
+
+    /// <summary>
+    /// The one position where <paramref name="documents"/> holds another summary than <paramref name="previous"/>,
+    /// <see cref="NoneEdited"/> or <see cref="ManyEdited"/>.
+    /// </summary>
+    public static int EditedDocument(DocumentSummary[] previous, IReadOnlyList<DocumentSummary> documents)
+    {
+        if (documents.Count != previous.Length)
+        {
+            return ManyEdited;
+        }
+
+        int edited = NoneEdited;
+        for (int d = 0; d < documents.Count; d++)
+        {
+            if (!ReferenceEquals(documents[d], previous[d]))
+            {
+                if (edited >= 0)
+                {
+                    return ManyEdited;
+                }
+
+                edited = d;
+            }
+        }
+
+        return edited;
+    }
+}
+
 /// <summary>
 /// What a run of the plan leaves for the next one, found again through the driver's cached summaries: the first and
 /// the last document of the run it was made for (an edit changes at most one of them). An entry goes when the driver

@@ -325,31 +325,31 @@ internal static class ShardBuilder
         public (int Offset, int Stored) Add(string source, int start, int length)
         {
             int offset = _stored;
-            int stored = length;
-            if (_utf8)
-            {
-                for (int i = start; i < start + length; i++)
-                {
-                    if (source[i] >= 0x80)
-                    {
-                        stored = DocumentValues.Utf8Length(source.Substring(start, length));
-                        break;
-                    }
-                }
-            }
-
+            int stored = _utf8 ? Utf8Length(source, start, length) : length;
             _text.Append(source, start, length);
             _stored += stored;
             return (offset, stored);
         }
 
-        public (int Offset, int Stored) Add(string text)
+        public (int Offset, int Stored) Add(string text) => Add(text, 0, text.Length);
+
+        // The runtime's vectorized count for a whole string; for a range (a word, nearly always ASCII), a scan first.
+        private static int Utf8Length(string source, int start, int length)
         {
-            int offset = _stored;
-            int stored = _utf8 ? DocumentValues.Utf8Length(text) : text.Length;
-            _text.Append(text);
-            _stored += stored;
-            return (offset, stored);
+            if (start == 0 && length == source.Length)
+            {
+                return DocumentValues.Utf8Length(source);
+            }
+
+            for (int i = start; i < start + length; i++)
+            {
+                if (source[i] >= 0x80)
+                {
+                    return DocumentValues.Utf8Length(source.Substring(start, length));
+                }
+            }
+
+            return length;
         }
 
         /// <summary>The length of the keys added so far, in the unit they are stored in (bytes or UTF-16 code units).</summary>

@@ -48,30 +48,11 @@ internal static class ShardPlanner
             return result;
         }
 
-        /// <summary>The one document that differs from the previous run's, -1 for none, -2 when more differs.</summary>
-        private int Edited(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart)
-        {
-            if (!info.Equals(_info) || documents.Count != _documents.Length || !headlineStart.AsSpan().SequenceEqual(_headlineStart))
-            {
-                return -2;
-            }
-
-            int edited = -1;
-            for (int d = 0; d < documents.Count; d++)
-            {
-                if (!ReferenceEquals(documents[d], _documents[d]))
-                {
-                    if (edited >= 0)
-                    {
-                        return -2;
-                    }
-
-                    edited = d;
-                }
-            }
-
-            return edited;
-        }
+        /// <summary>The one document that differs from the previous run's (see <see cref="RunMemo.EditedDocument"/>).</summary>
+        private int Edited(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart) =>
+            info.Equals(_info) && headlineStart.AsSpan().SequenceEqual(_headlineStart)
+                ? RunMemo.EditedDocument(_documents, documents)
+                : RunMemo.ManyEdited;
     }
 
     /// <summary>The shard inputs of the headline index or of the word index.</summary>
@@ -87,7 +68,7 @@ internal static class ShardPlanner
         public EquatableArray<ShardInput> Update(
             ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int edited, DocumentSummary[] previous)
         {
-            if (edited == -2 || bits != _bits)
+            if (edited == RunMemo.ManyEdited || bits != _bits)
             {
                 _bits = bits;
                 _inputs = All(info, documents, headlineStart, bits);
@@ -95,7 +76,7 @@ internal static class ShardPlanner
                 return _result;
             }
 
-            if (edited < 0)
+            if (edited == RunMemo.NoneEdited)
             {
                 return _result;
             }

@@ -22,6 +22,9 @@ internal sealed record DocumentLayout(
 {
     public int BlobCount => BlobFirstValue.Count;
 
+    /// <summary>The value after the last one of <paramref name="blob"/>.</summary>
+    public int BlobEndValue(int blob) => blob + 1 < BlobCount ? BlobFirstValue[blob + 1] : ValueStart.Count;
+
     /// <summary>The blob that holds <paramref name="value"/>.</summary>
     public int BlobOf(int value)
     {

@@ -13,8 +13,9 @@ namespace CorpusGen.Models;
 /// <param name="HeadlineTexts">Each headline's text, in file order.</param>
 /// <param name="HeadlineNames">The constant name each headline asks for, before collisions are resolved.</param>
 /// <param name="HeadlineHashes">
-/// Per headline, the <see cref="Indexing.StringCounts.HashOf"/> of its text and then of its name, so that the plan, which
-/// puts every headline and name of the corpus in a set again on each run, hashes none of them.
+/// Per headline, the <see cref="Indexing.StringCounts.HashOf"/> of its text and then of its name, computed once here so
+/// that the plan's full passes (which count every headline and name of the corpus) and the headline shards (which count
+/// their first copies) hash none of them.
 /// </param>
 /// <param name="TitleText">The article's title, or null without an article.</param>
 /// <param name="TitleName">The constant name the title asks for, or null without an article.</param>
