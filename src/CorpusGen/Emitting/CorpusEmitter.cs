@@ -804,74 +804,103 @@ internal static class CorpusEmitter
     }
 
     /// <summary>
-    /// Where each shard's data is, by shard number: the lookups index these arrays instead of switching on the shard
-    /// (an indirect jump that random queries mispredict). Spans over static data cannot be stored in an array, but
-    /// static data never moves, so its position relative to shard 0's is a constant of the process. Each offset is
-    /// found on the shard's first lookup, not all at once: finding one JIT-compiles the shard's data accessor, and a
-    /// first lookup that compiled all of them cost 4–6 ms on 16 shards.
+    /// Where each shard's data is, by shard number: the lookups index this instead of switching on the shard (an
+    /// indirect jump that random queries mispredict). With spans over static data, which cannot be stored in an array
+    /// but never move, the directory holds each shard's addresses (table, keys in UTF-8 mode, postings for words),
+    /// found on the shard's first lookup by a method of its own: a first lookup pays the JIT for one shard's accessors
+    /// and one small method, not for every shard's (a directory filled all at once cost 4–6 ms on 16 shards).
     /// </summary>
     private static void ShardDirectory(SourceWriter w, ClassInfo info, string prefix, int shards, bool postings)
     {
-        bool spans = info.Target.HasSpanTables;
-        string count = shards.ToString(CultureInfo.InvariantCulture);
-        w.Line($"/// <summary>Where each shard of the {prefix.ToLowerInvariant()} index is{(spans ? ": byte offsets from shard 0's data, plus one, each found on its shard's first lookup (0 until then)" : string.Empty)}.</summary>");
-        using (w.Block($"internal static class {prefix}Shards"))
+        string what = prefix.ToLowerInvariant();
+        if (!info.Target.HasSpanTables)
         {
-            Directory(spans, "Tables", "Table", prefix + "Table", "int[][]");
-            w.Line();
-            Directory(info.Utf8, "Keys", "Key", prefix + "Keys", "string[]");
-            if (postings)
+            w.Line($"/// <summary>Where each shard of the {what} index is.</summary>");
+            using (w.Block($"internal static class {prefix}Shards"))
             {
+                Directory("Tables", prefix + "Table", "int[][]");
                 w.Line();
-                Directory(spans, "Postings", "Posting", "WordPostings", "int[][]");
+                Directory("Keys", prefix + "Keys", "string[]");
+                if (postings)
+                {
+                    w.Line();
+                    Directory("Postings", "WordPostings", "int[][]");
+                }
             }
+
+            return;
         }
 
-        void Directory(bool offsets, string name, string single, string member, string arrayType)
+        int stride = 1 + (info.Utf8 ? 1 : 0) + (postings ? 1 : 0);
+        string parts = "its table's" + (info.Utf8 ? (postings ? ", its keys' and its postings'" : " and its keys'") : postings ? " and its postings'" : string.Empty);
+        w.Line($"/// <summary>Where each shard of the {what} index is: {parts} addresses, found on the shard's first lookup (0 until then).</summary>");
+        using (w.Block($"internal static class {prefix}Shards"))
         {
-            if (!offsets)
+            w.Line($"/// <summary>Addresses per shard; the table's comes first and is written last.</summary>");
+            w.Line($"internal const int Stride = {Number(stride)};");
+            w.Line();
+            w.Line($"internal static readonly global::System.IntPtr[] Addresses = new global::System.IntPtr[{Number(stride * shards)}];");
+            if (!info.Utf8)
             {
-                using (w.Block($"internal static readonly {arrayType} {name} ="))
+                w.Line();
+                Directory("Keys", prefix + "Keys", "string[]");
+            }
+
+            w.Line();
+            w.Line("/// <summary>Finds the addresses of a shard's data and returns its table's.</summary>");
+            using (w.Block("internal static global::System.IntPtr Find(int shard)"))
+            {
+                using (w.Block("switch (shard)"))
                 {
                     for (int s = 0; s < shards; s++)
                     {
-                        w.Line($"{member}{s},");
-                    }
-                }
-
-                w.Builder.Length--;
-                w.Builder.Append(";\n");
-                return;
-            }
-
-            w.Line($"private static readonly global::System.IntPtr[] {name} = new global::System.IntPtr[{count}];");
-            w.Line();
-            using (w.Block($"internal static global::System.IntPtr {single}(int shard)"))
-            {
-                w.Line($"global::System.IntPtr offset = {name}[shard];");
-                w.Line($"return offset != global::System.IntPtr.Zero ? offset : Find{single}(shard);");
-            }
-
-            w.Line();
-            using (w.Block($"private static global::System.IntPtr Find{single}(int shard)"))
-            {
-                w.Line("global::System.IntPtr offset;");
-                using (w.Block("switch (shard)"))
-                {
-                    for (int s = 1; s < shards; s++)
-                    {
-                        w.Line($"case {s.ToString(CultureInfo.InvariantCulture)}: offset = Offset({member}0, {member}{s.ToString(CultureInfo.InvariantCulture)}); break;");
+                        w.Line($"case {Number(s)}: return Shard{Number(s)}();");
                     }
 
-                    w.Line("default: offset = global::System.IntPtr.Zero; break;");
+                    w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"shard\");");
                 }
+            }
 
+            for (int s = 0; s < shards; s++)
+            {
+                string n = Number(s);
+                int at = s * stride;
                 w.Line();
-                w.Line("offset += 1;");
-                w.Line($"{name}[shard] = offset;");
-                w.Line("return offset;");
+                using (w.Block($"private static global::System.IntPtr Shard{n}()"))
+                {
+                    int next = at + 1;
+                    if (info.Utf8)
+                    {
+                        w.Line($"Addresses[{Number(next++)}] = KeyAddress({prefix}Keys{n});");
+                    }
+
+                    if (postings)
+                    {
+                        w.Line($"Addresses[{Number(next)}] = TableAddress(WordPostings{n}Data(), ref WordPostings{n}Unpacked);");
+                    }
+
+                    w.Line($"global::System.IntPtr table = TableAddress({prefix}Table{n}Data(), ref {prefix}Table{n}Unpacked);");
+                    w.Line($"global::System.Threading.Volatile.Write(ref Addresses[{Number(at)}], table);");
+                    w.Line("return table;");
+                }
             }
         }
+
+        void Directory(string name, string member, string arrayType)
+        {
+            using (w.Block($"internal static readonly {arrayType} {name} ="))
+            {
+                for (int s = 0; s < shards; s++)
+                {
+                    w.Line($"{member}{Number(s)},");
+                }
+            }
+
+            w.Builder.Length--;
+            w.Builder.Append(";\n");
+        }
+
+        static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 
     private static string ApplyNullable(string template, bool nullable) =>

@@ -92,6 +92,28 @@ internal static partial class Corpus
         // another probe offset or the full hash at compile time, the bucket too.
         int length = text.Length;
         ulong hash = ProbeHash(text, 0);
+        // Defined when the index has more than one shard; with one, there is no shard directory either.
+    #if CORPUSGEN_HEADLINE_SHARDS
+        int shard = (int)(hash >> (64 - Tables.HeadlineShardBits));
+    #if CORPUSGEN_SPAN_TABLES
+        int at = shard * Index.HeadlineShards.Stride;
+        global::System.IntPtr[] addresses = Index.HeadlineShards.Addresses;
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[at]);
+        if (address == global::System.IntPtr.Zero)
+        {
+            address = Index.HeadlineShards.Find(shard);
+        }
+
+        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), address);
+    #else
+        int[] table = Index.HeadlineShards.Tables[shard];
+    #endif
+    #if CORPUSGEN_UTF8
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), addresses[at + 1]);
+    #else
+        string keys = Index.HeadlineShards.Keys[shard];
+    #endif
+    #else
     #if CORPUSGEN_SPAN_TABLES
         ref int table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.HeadlineTable0);
     #else
@@ -102,21 +124,6 @@ internal static partial class Corpus
     #else
         string keys = Index.HeadlineKeys0;
     #endif
-        // Defined when the index has more than one shard; with one, there is no shard directory either.
-    #if CORPUSGEN_HEADLINE_SHARDS
-        {
-            int shard = (int)(hash >> (64 - Tables.HeadlineShardBits));
-    #if CORPUSGEN_SPAN_TABLES
-            table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref table, Index.HeadlineShards.Table(shard) - 1);
-    #else
-            table = Index.HeadlineShards.Tables[shard];
-    #endif
-    #if CORPUSGEN_UTF8
-            keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref keys, Index.HeadlineShards.Key(shard) - 1);
-    #else
-            keys = Index.HeadlineShards.Keys[shard];
-    #endif
-        }
     #endif
 
     #if CORPUSGEN_SPAN_TABLES
@@ -211,6 +218,27 @@ internal static partial class Corpus
         }
 
         ulong hash = WordHash(word);
+    #if CORPUSGEN_WORD_SHARDS
+        int shard = (int)(hash >> (64 - Tables.WordShardBits));
+    #if CORPUSGEN_SPAN_TABLES
+        int at = shard * Index.WordShards.Stride;
+        global::System.IntPtr[] addresses = Index.WordShards.Addresses;
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[at]);
+        if (address == global::System.IntPtr.Zero)
+        {
+            address = Index.WordShards.Find(shard);
+        }
+
+        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), address);
+    #else
+        int[] table = Index.WordShards.Tables[shard];
+    #endif
+    #if CORPUSGEN_UTF8
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), addresses[at + 1]);
+    #else
+        string keys = Index.WordShards.Keys[shard];
+    #endif
+    #else
         int shard = 0;
     #if CORPUSGEN_SPAN_TABLES
         ref int table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordTable0);
@@ -222,20 +250,6 @@ internal static partial class Corpus
     #else
         string keys = Index.WordKeys0;
     #endif
-    #if CORPUSGEN_WORD_SHARDS
-        {
-            shard = (int)(hash >> (64 - Tables.WordShardBits));
-    #if CORPUSGEN_SPAN_TABLES
-            table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref table, Index.WordShards.Table(shard) - 1);
-    #else
-            table = Index.WordShards.Tables[shard];
-    #endif
-    #if CORPUSGEN_UTF8
-            keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref keys, Index.WordShards.Key(shard) - 1);
-    #else
-            keys = Index.WordShards.Keys[shard];
-    #endif
-        }
     #endif
 
         int fingerprint = (int)hash;
@@ -276,13 +290,19 @@ internal static partial class Corpus
     /// <summary>The <paramref name="position"/>th posting of a word shard: a headline index.</summary>
     private static int Posting(int shard, int position)
     {
-    #if CORPUSGEN_SPAN_TABLES
-        ref int postings = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordPostings0);
-    #if CORPUSGEN_WORD_SHARDS
-        postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref postings, Index.WordShards.Posting(shard) - 1);
-    #endif
+    #if CORPUSGEN_SPAN_TABLES && CORPUSGEN_WORD_SHARDS
+        // FindWord found the shard, but the indices may have come from another thread: check, as it does.
+        int at = shard * Index.WordShards.Stride;
+        global::System.IntPtr[] addresses = Index.WordShards.Addresses;
+        if (global::System.Threading.Volatile.Read(ref addresses[at]) == global::System.IntPtr.Zero)
+        {
+            Index.WordShards.Find(shard);
+        }
 
+        ref int postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), addresses[at + Index.WordShards.Stride - 1]);
         return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
+    #elif CORPUSGEN_SPAN_TABLES
+        return global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordPostings0), position);
     #elif CORPUSGEN_WORD_SHARDS
         return Index.WordShards.Postings[shard][position];
     #else
@@ -303,7 +323,10 @@ internal static partial class Corpus
     {
         if (global::System.BitConverter.IsLittleEndian)
         {
-            return global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, int>(data);
+            // Not MemoryMarshal.Cast, which a first lookup would JIT-compile (about 0.25 ms): no CoreLib code has it for ulong to int.
+            return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                ref global::System.Runtime.CompilerServices.Unsafe.As<ulong, int>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data)),
+                data.Length * 2);
         }
 
         return unpacked ?? Unpack(data, ref unpacked);
@@ -321,13 +344,35 @@ internal static partial class Corpus
         return global::System.Threading.Interlocked.CompareExchange(ref unpacked, cells, null) ?? cells;
     }
 
-    /// <summary>How far a shard's static data lies from shard 0's, in bytes. Static data does not move, so this is fixed for the life of the process.</summary>
-    private static global::System.IntPtr Offset<T>(global::System.ReadOnlySpan<T> first, global::System.ReadOnlySpan<T> shard)
+    #if CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS
+    /// <summary>
+    /// Where a shard's table is, for the shard directory: static data and the pinned copy that a big-endian machine
+    /// makes do not move, so an address stays valid for the life of the process.
+    /// </summary>
+    private static global::System.IntPtr TableAddress(global::System.ReadOnlySpan<ulong> data, ref int[]? unpacked)
+    {
+        if (global::System.BitConverter.IsLittleEndian)
+        {
+            return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<ulong>(),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data));
+        }
+
+        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(unpacked ?? Unpack(data, ref unpacked)));
+    }
+
+    #if CORPUSGEN_UTF8
+    /// <summary>Where a shard's keys are, for the shard directory; 0 for a shard without keys, whose rows read none.</summary>
+    private static global::System.IntPtr KeyAddress(global::System.ReadOnlySpan<byte> keys)
     {
         return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(first),
-            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(shard));
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys));
     }
+    #endif
+    #endif
     #endif
 
     // The hashes below are computed by the generator on the same UTF-16 code units; CorpusGen's tests keep the two in step.
