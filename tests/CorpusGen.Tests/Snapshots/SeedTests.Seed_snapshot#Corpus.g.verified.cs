@@ -391,16 +391,25 @@ internal static partial class Corpus
         }
         else
         {
-            first = 0;
-            for (int i = 0; i < length; i++)
-            {
-                first |= (ulong)text[i] << (16 * i);
-            }
-
+            // In a method of its own, so that this one has no loop: the JIT instruments a method with a loop on its
+            // first compilation, which a first lookup waits for.
+            first = ShortUnits(text);
             last = first;
         }
 
         return Finish(first, last, length);
+    }
+
+    /// <summary>The code units of a text shorter than four, packed as Read4 packs four.</summary>
+    private static ulong ShortUnits(CorpusText text)
+    {
+        ulong units = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            units |= (ulong)text[i] << (16 * i);
+        }
+
+        return units;
     }
 
     /// <summary>Every code unit: for corpora whose headlines the probe hash cannot tell apart.</summary>
