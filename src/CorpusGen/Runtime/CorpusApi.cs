@@ -35,7 +35,7 @@
     {
         if (text == null)
         {
-            throw new global::System.ArgumentNullException("text");
+            ThrowArgumentNull("text");
         }
 
 #if CORPUSGEN_SPANS
@@ -54,7 +54,7 @@
     {
         if (word == null)
         {
-            throw new global::System.ArgumentNullException("word");
+            ThrowArgumentNull("word");
         }
 
 #if CORPUSGEN_SPANS
@@ -81,6 +81,12 @@
         return FindWord(word);
     }
 #endif
+
+    // A throw in a method of its own: a first lookup JIT-compiles its caller, and the throw's IL would make that slower.
+    private static void ThrowArgumentNull(string name)
+    {
+        throw new global::System.ArgumentNullException(name);
+    }
 
     // The lookups below read tables that the generator built and checked, so the span variant reads them through
     // Unsafe.Add without bounds checks; the array variant is the same code with indexers.
