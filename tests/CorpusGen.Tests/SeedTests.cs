@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using CorpusGen.Tests.Infrastructure;
@@ -62,6 +63,16 @@ public sealed class SeedTests
 
         Assert.Empty(corpus.HeadlinesWithWord("Trump's"));
         Assert.Empty(corpus.HeadlinesWithWord(""));
+    }
+
+    [Fact]
+    public void Lookups_reject_a_null_string()
+    {
+        var corpus = CompiledCorpus.Build(new[] { Seed });
+
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => corpus.IndexOfHeadlineString(null)).ParamName);
+        Assert.Equal("word", Assert.Throws<ArgumentNullException>(() => corpus.HeadlinesWithWordString(null)).ParamName);
+        Assert.Equal(0, corpus.IndexOfHeadlineString(corpus.Values().Headlines[0]));
     }
 
     [Fact]

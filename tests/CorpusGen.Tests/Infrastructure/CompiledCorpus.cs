@@ -123,7 +123,12 @@ public sealed class CompiledCorpus
 
     public string[] ArticleTitles() => (string[])Call("ArticleTitles");
 
-    private object Call(string method, params object[] arguments)
+    /// <summary>The string overloads of the lookups alone, for arguments the span overloads cannot receive (null).</summary>
+    public int IndexOfHeadlineString(string? text) => (int)Call("IndexOfHeadline", new object?[] { text });
+
+    public int[] HeadlinesWithWordString(string? word) => (int[])Call("HeadlinesWithWord", new object?[] { word });
+
+    private object Call(string method, params object?[] arguments)
     {
         try
         {
