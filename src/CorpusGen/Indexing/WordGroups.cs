@@ -8,7 +8,10 @@ namespace CorpusGen.Indexing;
 /// text, so that looking up a word already seen costs no string. Each group remembers where its first word stands
 /// (a range of some text) rather than a string of it: a corpus's headlines hold hundreds of thousands of word
 /// occurrences, and a string each would be garbage or, kept in a summary, work for every collection. Words with the
-/// same 64-bit hash but different text are chained. Each group is numbered in the order it was first added.
+/// same 64-bit hash but different text are chained. The probe hash reads only a word's first and last four code
+/// units, so words longer than eight that differ only in between share it; they are told apart by a hash of the
+/// code units in between too (<see cref="Key"/>), or a corpus of such words would make every lookup here walk one
+/// chain of all of them (80,000 took minutes). Each group is numbered in the order it was first added.
 /// </summary>
 internal sealed class WordGroups
 {
@@ -43,7 +46,7 @@ internal sealed class WordGroups
     /// <summary>The group of <paramref name="text"/>[start, start+length), or -1.</summary>
     public int IndexOf(ulong hash, string text, int start, int length)
     {
-        int at = _firstWithHash.TryGetValue(hash, out int first) ? first : -1;
+        int at = _firstWithHash.TryGetValue(Key(hash, text, start, length), out int first) ? first : -1;
         while (at >= 0)
         {
             var (source, wordStart, wordLength) = _words[at];
@@ -68,21 +71,30 @@ internal sealed class WordGroups
         int at = _words.Count;
         _words.Add((source, start, length));
         Hashes.Add(hash);
-        _nextWithHash.Add(-1);
-        if (_firstWithHash.TryGetValue(hash, out int last))
-        {
-            while (_nextWithHash[last] >= 0)
-            {
-                last = _nextWithHash[last];
-            }
-
-            _nextWithHash[last] = at;
-        }
-        else
-        {
-            _firstWithHash.Add(hash, at);
-        }
-
+        // New groups go first in their chain: the order within a chain does not matter, as its words differ.
+        ulong key = Key(hash, source, start, length);
+        _nextWithHash.Add(_firstWithHash.TryGetValue(key, out int next) ? next : -1);
+        _firstWithHash[key] = at;
         return at;
+    }
+
+    /// <summary>
+    /// The chains' key: the word's probe hash and, past eight code units, a hash of those between its first and last
+    /// four, folded as the probe hash folds them, so that words equal under OrdinalIgnoreCase still meet.
+    /// </summary>
+    private static ulong Key(ulong hash, string text, int start, int length)
+    {
+        if (length <= 8)
+        {
+            return hash;
+        }
+
+        ulong middle = 0xCBF29CE484222325UL;
+        for (int i = start + 4; i < start + length - 4; i++)
+        {
+            middle = unchecked((middle ^ CorpusHash.FoldChar(text[i])) * 0x100000001B3UL);
+        }
+
+        return hash ^ unchecked(middle * 0x9E3779B97F4A7C15UL);
     }
 }
