@@ -605,6 +605,12 @@ internal static class CorpusEmitter
                 w.Line(GeneratedCode());
             }
 
+            if (IsLowerCaseAscii(className))
+            {
+                // CS8981 warns that such names may become keywords; the project chose this one.
+                w.Line("#pragma warning disable CS8981");
+            }
+
             using (w.Block(modifiers))
             {
                 body();
@@ -612,6 +618,20 @@ internal static class CorpusEmitter
         }
 
         InNamespace(w, options, Class);
+    }
+
+    /// <summary>Whether the compiler would warn (CS8981) that <paramref name="name"/> has only lower-case ASCII letters.</summary>
+    private static bool IsLowerCaseAscii(string name)
+    {
+        foreach (char c in name)
+        {
+            if (c > 0x7F || (c >= 'A' && c <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Writes <paramref name="body"/> inside the corpus's namespace block, or bare when it has none.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -70,6 +71,52 @@ internal static class Naming
         SyntaxFacts.IsValidIdentifier(name)
         && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
         && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None;
+
+    /// <summary>What a corpus class name must be, for diagnostics.</summary>
+    public const string ClassNameRule =
+        "use a C# identifier that is not a keyword, not the name of a member of the generated class (such as 'Headline' or 'Index'), not 'System' or 'CorpusText', and does not start with 'CorpusGen_'";
+
+    /// <summary>
+    /// Names a corpus class cannot have: the members of the generated class (a member cannot be named as its class),
+    /// 'CorpusText' (the alias its files declare), 'System' (which would hide the namespace the generated code names)
+    /// and the 'CorpusGen_' prefix of the store classes beside it. <c>NamingTests</c> checks the list against the
+    /// members of generated classes.
+    /// </summary>
+    private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
+    {
+        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "Cells", "CorpusText", "Decode",
+        "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindWord", "Fingerprint", "Finish", "Fold4",
+        "FoldChar", "FullHash", "HashMultiplier1", "HashMultiplier2", "Headline", "HeadlineAt", "HeadlineIndices", "Headlines",
+        "HeadlinesWithWord", "Index", "IndexOfHeadline", "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Posting",
+        "ProbeHash", "Read4", "ReadOnlyList", "Section", "SectionList", "ShortUnits", "System", "TableAddress", "Tables",
+        "TextList", "ThrowArgumentNull", "Title", "TranscodedEquals", "TranscodedEqualsIgnoreCase", "Unpack", "WordHash",
+    };
+
+    /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>
+    public static bool IsValidClassName(string name) =>
+        IsValidIdentifier(name)
+        && !s_reservedClassNames.Contains(name)
+        && !name.StartsWith("CorpusGen_", StringComparison.Ordinal)
+        && !IsBlobChunkAccessor(name);
+
+    /// <summary>The blob chunk accessors of a large corpus: Blobs0, Blobs1 …</summary>
+    private static bool IsBlobChunkAccessor(string name)
+    {
+        if (name.Length <= 5 || !name.StartsWith("Blobs", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (int i = 5; i < name.Length; i++)
+        {
+            if (name[i] < '0' || name[i] > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Whether <paramref name="name"/> is a dotted sequence of valid identifiers.</summary>
     public static bool IsValidNamespace(string name)

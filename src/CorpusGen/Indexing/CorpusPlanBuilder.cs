@@ -33,10 +33,10 @@ internal static class CorpusPlanBuilder
     public static string BlobName(string fileName, int blob) => fileName + "_" + blob.ToString(CultureInfo.InvariantCulture);
 
     public static CorpusPlan Build(
-        string className, IReadOnlyList<DocumentSummary> documents, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
+        string className, string hintName, IReadOnlyList<DocumentSummary> documents, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
     {
         bool utf8 = documents.Count > 0 && documents[0].Layout.Utf8;
-        var info = new ClassInfo(className, options, target, utf8);
+        var info = new ClassInfo(className, hintName, options, target, utf8);
         var headlineStart = new int[documents.Count + 1];
         var firstBlob = new int[documents.Count + 1];
         var articles = new List<int>();

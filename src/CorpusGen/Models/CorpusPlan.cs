@@ -13,7 +13,7 @@ internal sealed record CorpusPlan(
     EquatableArray<BlobChunkModel> BlobChunks);
 
 /// <summary>What every corpus-class output needs to write its file: where the class is and what the target can do.</summary>
-internal sealed record ClassInfo(string ClassName, GeneratorOptions Options, TargetInfo Target, bool Utf8);
+internal sealed record ClassInfo(string ClassName, string HintName, GeneratorOptions Options, TargetInfo Target, bool Utf8);
 
 /// <summary>The API file and the shared tables: counts, document tables and the shape of the index.</summary>
 /// <param name="HeadlineShardBits">log2 of the number of headline shards.</param>

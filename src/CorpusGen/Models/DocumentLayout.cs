@@ -54,9 +54,10 @@ internal sealed record DocumentLayout(
 /// run at a thousand files; an edit re-emits only its document's group.
 /// </summary>
 /// <param name="ClassName">The corpus class of every document of the group.</param>
+/// <param name="HintName">What the class's hint names start with (its name, unique ignoring case).</param>
 /// <param name="Index">The group's place among the class's groups: documents [Index * Size, Index * Size + Size).</param>
 /// <param name="Layouts">The group's documents.</param>
-internal sealed record DocumentGroup(string ClassName, int Index, EquatableArray<DocumentLayout> Layouts)
+internal sealed record DocumentGroup(string ClassName, string HintName, int Index, EquatableArray<DocumentLayout> Layouts)
 {
     public const int Size = 8;
 }

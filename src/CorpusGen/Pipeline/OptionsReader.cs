@@ -47,10 +47,10 @@ internal static class OptionsReader
         {
             className = GeneratorOptions.DefaultClass;
         }
-        else if (!Naming.IsValidIdentifier(className))
+        else if (!Naming.IsValidClassName(className))
         {
             diagnostics.Add(DiagnosticInfo.ForProject(DiagnosticDescriptors.InvalidOption.Id, ClassNameProperty, className,
-                "use a C# identifier; 'Corpus' is used"));
+                Naming.ClassNameRule + "; 'Corpus' is used"));
             className = GeneratorOptions.DefaultClass;
         }
 
@@ -80,7 +80,7 @@ internal static class OptionsReader
         {
             className = global.DefaultClassName;
         }
-        else if (!Naming.IsValidIdentifier(className))
+        else if (!Naming.IsValidClassName(className))
         {
             invalidClass = className;
             className = global.DefaultClassName;
@@ -92,7 +92,8 @@ internal static class OptionsReader
         if (global.ProjectDirectory.Length > 0
             && sortKey.Length > global.ProjectDirectory.Length
             && sortKey[global.ProjectDirectory.Length] == '/'
-            && sortKey.StartsWith(global.ProjectDirectory, StringComparison.OrdinalIgnoreCase))
+            // Ordinal: two files whose paths differ only in case are two files (on Linux), and must keep two keys.
+            && sortKey.StartsWith(global.ProjectDirectory, StringComparison.Ordinal))
         {
             stableKey = sortKey.Substring(global.ProjectDirectory.Length + 1);
         }

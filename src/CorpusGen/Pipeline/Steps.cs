@@ -32,7 +32,7 @@ internal static class Steps
             if (input.InvalidClassName is { } invalid)
             {
                 var diagnostic = DiagnosticInfo.ForProject(
-                    DiagnosticDescriptors.InvalidOption.Id, "CorpusClass", invalid, "use a C# identifier; '" + input.File.ClassName + "' is used")
+                    DiagnosticDescriptors.InvalidOption.Id, "CorpusClass", invalid, Naming.ClassNameRule + "; '" + input.File.ClassName + "' is used")
                     with { FilePath = input.File.Path };
                 document = document with { Diagnostics = new EquatableArray<DiagnosticInfo>(document.Diagnostics.Concat(new[] { diagnostic }).ToArray()) };
             }
@@ -70,12 +70,12 @@ internal static class Steps
     {
         cancellationToken.ThrowIfCancellationRequested();
         var groups = ImmutableArray.CreateBuilder<DocumentGroup>();
-        foreach (var (className, list) in ByClassInCorpusOrder(layouts, layout => layout.Document))
+        foreach (var (className, hintName, list) in ByClassInCorpusOrder(layouts, layout => layout.Document))
         {
             for (int first = 0; first < list.Count; first += DocumentGroup.Size)
             {
                 var members = list.GetRange(first, Math.Min(DocumentGroup.Size, list.Count - first)).ToArray();
-                groups.Add(new DocumentGroup(className, first / DocumentGroup.Size, new EquatableArray<DocumentLayout>(members)));
+                groups.Add(new DocumentGroup(className, hintName, first / DocumentGroup.Size, new EquatableArray<DocumentLayout>(members)));
             }
         }
 
@@ -84,9 +84,12 @@ internal static class Steps
 
     /// <summary>
     /// <paramref name="items"/> by corpus class (ordinal order of the class names), each class's in corpus order: the
-    /// ordinal order of the '/'-separated path, the same on every OS and for any order of the items.
+    /// ordinal order of the '/'-separated path, the same on every OS and for any order of the items. Each class comes
+    /// with the name its hint names start with: its own, except that the driver compares hint names ignoring case, so
+    /// of classes whose names differ only in case the second gets "-2" appended, the third "-3" (no identifier holds a
+    /// '-', so these meet no other class's names).
     /// </summary>
-    private static IEnumerable<(string ClassName, List<T> Items)> ByClassInCorpusOrder<T>(IEnumerable<T> items, Func<T, DocumentModel> document)
+    private static IEnumerable<(string ClassName, string HintName, List<T> Items)> ByClassInCorpusOrder<T>(IEnumerable<T> items, Func<T, DocumentModel> document)
     {
         var classes = new SortedDictionary<string, List<T>>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -100,9 +103,13 @@ internal static class Steps
             list.Add(item);
         }
 
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in classes)
         {
-            yield return (pair.Key, pair.Value
+            seen[pair.Key] = seen.TryGetValue(pair.Key, out int earlier) ? earlier + 1 : 1;
+            int count = seen[pair.Key];
+            string hintName = count == 1 ? pair.Key : pair.Key + "-" + count.ToString(CultureInfo.InvariantCulture);
+            yield return (pair.Key, hintName, pair.Value
                 .OrderBy(item => document(item).SortKey, StringComparer.Ordinal)
                 .ThenBy(item => document(item).Path, StringComparer.Ordinal)
                 .ToList());
@@ -120,7 +127,7 @@ internal static class Steps
             }
         }
 
-        string prefix = CorpusEmitter.HintPrefix(input.Left.Options, group.ClassName);
+        string prefix = CorpusEmitter.HintPrefix(input.Left.Options, group.HintName);
         var writing = new CorpusEmitter.Progress();
         try
         {
@@ -152,15 +159,15 @@ internal static class Steps
         ImmutableArray<DocumentSummary> summaries, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
     {
         var plans = ImmutableArray.CreateBuilder<CorpusPlan>();
-        foreach (var (className, ordered) in ByClassInCorpusOrder(summaries, summary => summary.Document))
+        foreach (var (className, hintName, ordered) in ByClassInCorpusOrder(summaries, summary => summary.Document))
         {
             try
             {
-                plans.Add(CorpusPlanBuilder.Build(className, ordered, options, target, cancellationToken));
+                plans.Add(CorpusPlanBuilder.Build(className, hintName, ordered, options, target, cancellationToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                var plan = CorpusPlanBuilder.Build(className, Array.Empty<DocumentSummary>(), options, target, cancellationToken);
+                var plan = CorpusPlanBuilder.Build(className, hintName, Array.Empty<DocumentSummary>(), options, target, cancellationToken);
                 plans.Add(plan with
                 {
                     Core = plan.Core with { Diagnostics = new EquatableArray<DiagnosticInfo>(new[] { InternalError(className, exception) }) },
@@ -228,7 +235,7 @@ internal static class Steps
     {
         try
         {
-            emit(CorpusEmitter.HintPrefix(info.Options, info.ClassName));
+            emit(CorpusEmitter.HintPrefix(info.Options, info.HintName));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

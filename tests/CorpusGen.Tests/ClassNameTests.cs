@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CorpusGen.Emitting;
+using CorpusGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace CorpusGen.Tests;
+
+/// <summary>Class names and paths that are valid but meet the generator's own names: each builds, or is an error that says why.</summary>
+public class ClassNameTests
+{
+    [Fact]
+    public void Class_names_that_differ_only_in_case_are_all_generated()
+    {
+        // The driver compares hint names ignoring case, so these three once threw inside it (CS8785) and lost every output.
+        var files = new[]
+        {
+            new CorpusFileSpec("/p/news/a.txt", "- alpha\nT"),
+            new CorpusFileSpec("/p/news/b.txt", "- beta\nT", CorpusClass: "corpus"),
+            new CorpusFileSpec("/p/news/c.txt", "- gamma\nT", CorpusClass: "CORPUS"),
+        };
+
+        foreach (string name in new[] { "Corpus", "corpus", "CORPUS" })
+        {
+            var output = GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource(name) }).AssertCompilesClean();
+            Assert.Empty(output.GeneratorDiagnostics);
+            var hintNames = output.Sources.Keys.ToList();
+            Assert.Equal(hintNames.Count, hintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            string expected = name switch { "Corpus" => "alpha", "corpus" => "beta", _ => "gamma" };
+            Assert.Equal(new[] { expected }, CompiledCorpus.Load(output.Compilation).Values().Headlines);
+        }
+    }
+
+    [Fact]
+    public void Hint_names_of_a_class_whose_name_differs_only_in_case_from_another_are_suffixed()
+    {
+        var output = GeneratorRunner.Run(new[]
+        {
+            new CorpusFileSpec("/p/news/a.txt", "- alpha\nT", CorpusClass: "News"),
+            new CorpusFileSpec("/p/news/b.txt", "- beta\nT", CorpusClass: "news"),
+        }).AssertCompilesClean();
+
+        Assert.Contains("News.g.cs", output.Sources.Keys);
+        Assert.Contains("news-2.g.cs", output.Sources.Keys);
+    }
+
+    [Fact]
+    public void Names_of_the_generated_classes_members_are_an_error_and_the_default_is_used()
+    {
+        foreach (string name in new[] { "Headline", "Title", "Document", "Index", "Tables", "Blob", "Blobs3", "HeadlineIndices", "IndexOfHeadline", "Cells", "CorpusText", "System", "CorpusGen_A_Store" })
+        {
+            var global = GeneratorRunner.Run(new[] { new CorpusFileSpec("/p/news/a.txt", "- a\nT") }, new Dictionary<string, string> { ["CorpusClassName"] = name })
+                .AssertCompilesClean();
+            var diagnostic = Assert.Single(global.GeneratorDiagnostics);
+            Assert.Equal("CORPUS004", diagnostic.Id);
+            Assert.StartsWith("CorpusClassName '" + name + "' is not valid", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.NotNull(global.Compilation.GetTypeByMetadataName("Corpus"));
+
+            var perFile = GeneratorRunner.Run(new[] { new CorpusFileSpec("/p/news/a.txt", "- a\nT", CorpusClass: name) }).AssertCompilesClean();
+            diagnostic = Assert.Single(perFile.GeneratorDiagnostics);
+            Assert.Equal("CORPUS004", diagnostic.Id);
+            Assert.Equal("/p/news/a.txt", diagnostic.Location.GetLineSpan().Path);
+            Assert.NotNull(perFile.Compilation.GetTypeByMetadataName("Corpus"));
+        }
+    }
+
+    [Fact]
+    public void A_class_beside_another_whose_store_class_it_would_name_is_an_error()
+    {
+        var output = GeneratorRunner.Run(new[]
+        {
+            new CorpusFileSpec("/p/news/a.txt", "- a\nT", CorpusClass: "A"),
+            new CorpusFileSpec("/p/news/b.txt", "- b\nT", CorpusClass: "CorpusGen_A_Store"),
+        }).AssertCompilesClean();
+
+        Assert.Equal("CORPUS004", Assert.Single(output.GeneratorDiagnostics).Id);
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("A"));
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.Latest)]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    public void No_member_of_a_generated_class_is_a_valid_class_name(LanguageVersion version)
+    {
+        // Every member the generated class can have, with shards, words and articles: none of them may name a corpus
+        // class, or the class would hold a member of its own name (CS0542).
+        var random = new Fuzzing.CorpusTextGenerator(7);
+        var files = Enumerable.Range(0, 8)
+            .Select(i => new CorpusFileSpec($"/p/news/f{i}.txt", random.HeadlineHeavyDocument(1200)))
+            .Append(new CorpusFileSpec("/p/news/article.txt", "- one\n- two\nTitle\nFirst paragraph.\n\nCross-head\nSecond paragraph.\n--AT"))
+            .ToList();
+        var output = GeneratorRunner.Run(
+            files,
+            parseOptions: GeneratorRunner.ParseOptions(version),
+            nullable: version >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable)
+            .AssertCompilesClean();
+
+        var corpus = output.Compilation.GetTypeByMetadataName("Corpus")!;
+        var names = corpus.GetMembers().Where(member => !member.IsImplicitlyDeclared && member.CanBeReferencedByName).Select(member => member.Name)
+            .Concat(corpus.GetTypeMembers().Select(type => type.Name))
+            .Distinct()
+            .ToList();
+        Assert.Contains("Index", names);
+        Assert.Contains("FindHeadline", names);
+        Assert.All(names, name => Assert.False(Naming.IsValidClassName(name), name + " is a member of the generated class"));
+    }
+
+    [Fact]
+    public void A_lower_case_class_name_compiles_without_the_compilers_warning()
+    {
+        // CS8981 (warning wave 7): the test compilation reports every warning wave, as the SDK does for current targets.
+        var output = GeneratorRunner.Run(new[] { new CorpusFileSpec("/p/news/a.txt", "- a\nT", CorpusClass: "news") })
+            .AssertCompilesClean();
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("news"));
+    }
+
+    [Fact]
+    public void Files_whose_paths_differ_only_in_case_keep_their_own_values()
+    {
+        var files = new[]
+        {
+            new CorpusFileSpec("/src/proj/news/a.txt", "- lower\nT"),
+            new CorpusFileSpec("/src/PROJ/news/a.txt", "- upper\nT"),
+        };
+
+        var values = CompiledCorpus.Build(files, new Dictionary<string, string> { ["ProjectDir"] = "/src/proj/" }).Values();
+
+        Assert.Equal(new[] { "upper", "lower" }, values.Headlines);
+        Assert.Equal(2, values.Documents.Count);
+    }
+}
