@@ -86,7 +86,7 @@ internal static class Naming
     {
         "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "Cells", "CorpusText", "Decode",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindWord", "Fingerprint", "Finish", "Fold4",
-        "FoldChar", "FullHash", "HashMultiplier1", "HashMultiplier2", "Headline", "HeadlineAt", "HeadlineIndices", "Headlines",
+        "FoldChar", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "Headline", "HeadlineAt", "HeadlineIndices", "Headlines",
         "HeadlinesWithWord", "Index", "IndexOfHeadline", "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Posting",
         "ProbeHash", "Read4", "ReadOnlyList", "Section", "SectionList", "ShortUnits", "System", "TableAddress", "Tables",
         "TextList", "ThrowArgumentNull", "Title", "TranscodedEquals", "TranscodedEqualsIgnoreCase", "Unpack", "WordHash",

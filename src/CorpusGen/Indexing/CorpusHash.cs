@@ -107,6 +107,28 @@ internal static class CorpusHash
         return Finish(first, last, length);
     }
 
+    /// <summary>
+    /// <see cref="Full"/> over case-folded code units, for word shards whose words <see cref="Word"/> cannot tell apart
+    /// (the run-time <c>FullWordHash</c> computes the same).
+    /// </summary>
+    public static ulong FullWord(string text, int start, int length)
+    {
+        ulong hash = 0;
+        int i = 0;
+        for (; i + 4 <= length; i += 4)
+        {
+            hash = unchecked((hash ^ Fold4(Read4(text, start + i))) * Multiplier1);
+        }
+
+        ulong tail = 0;
+        for (int shift = 0; i < length; i++, shift += 16)
+        {
+            tail |= (ulong)FoldChar(text[start + i]) << shift;
+        }
+
+        return Finish(hash, tail, length);
+    }
+
     /// <summary>The bucket of a hash in a table of 2^<paramref name="bits"/> buckets: its top bits.</summary>
     public static int Bucket(ulong hash, int bits) => (int)(hash >> (64 - bits));
 

@@ -184,8 +184,21 @@ internal static class ShardBuilder
         var keys = new KeyWriter(input.Class.Utf8, 16);
         int header = 1;
         var hashArray = groups.Hashes.ToArray();
-        var (table, order) = Bucketize(hashArray, input.ShardBits, bits, header, WordRowWidth);
-        table[0] = bits;
+        // Words that share a probe hash (same length, same first and last four code units, folded) share a bucket and
+        // a fingerprint, and a lookup compares them one by one. Past MaxProbeShared of them the shard hashes every code
+        // unit instead, with its buckets from the top bits (the lookups read the choice from the sign of table[0]).
+        bool full = MostSharedHash(hashArray) > MaxProbeShared;
+        if (full)
+        {
+            for (int i = 0; i < hashArray.Length; i++)
+            {
+                var (source, start, length) = groups.Occurrence(i);
+                hashArray[i] = CorpusHash.FullWord(source, start, length);
+            }
+        }
+
+        var (table, order) = Bucketize(hashArray, full ? 0 : input.ShardBits, bits, header, WordRowWidth);
+        table[0] = full ? -bits : bits;
         int row = header + (1 << bits) + 1;
 
         // Each group's postings start where the groups before it in row order end.
@@ -223,6 +236,24 @@ internal static class ShardBuilder
 
     /// <summary>A word of one document in a word shard: its group, and where its headlines are in that document's postings.</summary>
     private readonly record struct Occurrence(int Group, EquatableArray<int> Postings, int Start, int Count, int HeadlineBase);
+
+    /// <summary>How many words of a word shard may share a probe hash before the shard hashes every code unit.</summary>
+    internal const int MaxProbeShared = 8;
+
+    /// <summary>The most times one value occurs in <paramref name="hashes"/>.</summary>
+    private static int MostSharedHash(ulong[] hashes)
+    {
+        var sorted = (ulong[])hashes.Clone();
+        Array.Sort(sorted);
+        int most = sorted.Length == 0 ? 0 : 1;
+        for (int i = 1, run = 1; i < sorted.Length; i++)
+        {
+            run = sorted[i] == sorted[i - 1] ? run + 1 : 1;
+            most = Math.Max(most, run);
+        }
+
+        return most;
+    }
 
     /// <summary>The bucket of a hash: the <paramref name="bits"/> bits after the shard's own top bits.</summary>
     public static int Bucket(ulong hash, int shardBits, int bits) => (int)((hash << shardBits) >> (64 - bits));

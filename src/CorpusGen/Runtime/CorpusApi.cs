@@ -42,7 +42,7 @@
         // Straight to FindHeadline: on the first call every method on the way is JIT-compiled, so fewer is faster.
         return FindHeadline(global::System.MemoryExtensions.AsSpan(text));
 #else
-        return FindHeadline(text);
+        return FindHeadline(text/*!*/);
 #endif
     }
 
@@ -60,7 +60,7 @@
 #if CORPUSGEN_SPANS
         return FindWord(global::System.MemoryExtensions.AsSpan(word));
 #else
-        return FindWord(word);
+        return FindWord(word/*!*/);
 #endif
     }
 
@@ -256,9 +256,25 @@
 #endif
 #endif
 
+        // table[0] is the shard's bucket bits; negative when the generator found more words sharing a probe hash than
+        // a bucket should hold (long words alike at both ends), and the shard hashes every code unit instead.
         int fingerprint = (int)hash;
+        ulong position = hash << Tables.WordShardBits;
 #if CORPUSGEN_SPAN_TABLES
-        int bucket = 1 + (int)((hash << Tables.WordShardBits) >> (64 - table));
+        int bits = table;
+#else
+        int bits = table[0];
+#endif
+        if (bits < 0)
+        {
+            hash = FullWordHash(word);
+            fingerprint = (int)hash;
+            position = hash;
+            bits = -bits;
+        }
+
+#if CORPUSGEN_SPAN_TABLES
+        int bucket = 1 + (int)(position >> (64 - bits));
         int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
         for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 6)
         {
@@ -275,7 +291,7 @@
             }
         }
 #else
-        int bucket = 1 + (int)((hash << Tables.WordShardBits) >> (64 - table[0]));
+        int bucket = 1 + (int)(position >> (64 - bits));
         int end = table[bucket + 1];
         for (int row = table[bucket]; row < end; row += 6)
         {
@@ -498,6 +514,26 @@
         }
 
         return Finish(first, last, length);
+    }
+
+    /// <summary>Every code unit, case-folded: for the word shards whose words the probe hash cannot tell apart.</summary>
+    private static ulong FullWordHash(CorpusText word)
+    {
+        int length = word.Length;
+        ulong hash = 0;
+        int i = 0;
+        for (; i + 4 <= length; i += 4)
+        {
+            hash = unchecked((hash ^ Fold4(Read4(word, i))) * HashMultiplier1);
+        }
+
+        ulong tail = 0;
+        for (int shift = 0; i < length; i++, shift += 16)
+        {
+            tail |= (ulong)FoldChar(word[i]) << shift;
+        }
+
+        return Finish(hash, tail, length);
     }
 
     private static ulong Finish(ulong first, ulong last, int length)

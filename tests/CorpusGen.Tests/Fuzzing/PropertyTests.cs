@@ -147,6 +147,31 @@ public sealed class PropertyTests
         Assert.Equal(-1, FirstCells(output.Sources["Corpus.Index.Headlines.0.g.cs"], 1)[0]);
     }
 
+    [Theory]
+    [InlineData(310, Target.Latest, 3000)]
+    [InlineData(311, Target.CSharp10, 3000)]
+    [InlineData(312, Target.CSharp7, 3000)]
+    public void Words_alike_at_both_ends_use_the_full_hash_and_are_all_found(int caseIndex, Target target, int count)
+    {
+        // Same length, same first and last four code units: one probe hash, so without the fall-back to hashing every
+        // code unit a lookup would compare all of them. CheckCorpus also asks for each word upper- and lower-cased.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var text = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            string middle = i.ToString("D5", CultureInfo.InvariantCulture);
+            text.Append("- Word abcd").Append(middle).Append("wxyz and abcd").Append(i % 7 == 0 ? "Q" + middle : "q" + middle).Append("wxyz\n");
+        }
+
+        text.Append("Title\nParagraph\n");
+        var files = new[] { new CorpusFileSpec("/project/news/words.txt", text.ToString()) };
+
+        var (_, output) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 1);
+
+        var wordTables = output.Sources.Where(source => source.Key.StartsWith("Corpus.Index.Words.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(wordTables, source => FirstCells(source.Value, 1)[0] < 0);
+    }
+
     /// <summary>
     /// The first <paramref name="count"/> cells of the first table in a shard's source: written as ints (arrays for
     /// targets without spans), or two to a ulong, the first in the low half.
