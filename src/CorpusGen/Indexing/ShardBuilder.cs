@@ -187,7 +187,8 @@ internal static class ShardBuilder
         // Words that share a probe hash (same length, same first and last four code units, folded) share a bucket and
         // a fingerprint, and a lookup compares them one by one. Past MaxProbeShared of them the shard hashes every code
         // unit instead, with its buckets from the top bits (the lookups read the choice from the sign of table[0]).
-        bool full = MostSharedHash(hashArray) > MaxProbeShared;
+        var (table, order) = Bucketize(hashArray, input.ShardBits, bits, header, WordRowWidth);
+        bool full = LongestBucket(table, header, bits, WordRowWidth) > MaxProbeShared && MostSharedHash(hashArray) > MaxProbeShared;
         if (full)
         {
             for (int i = 0; i < hashArray.Length; i++)
@@ -195,9 +196,10 @@ internal static class ShardBuilder
                 var (source, start, length) = groups.Occurrence(i);
                 hashArray[i] = CorpusHash.FullWord(source, start, length);
             }
+
+            (table, order) = Bucketize(hashArray, 0, bits, header, WordRowWidth);
         }
 
-        var (table, order) = Bucketize(hashArray, full ? 0 : input.ShardBits, bits, header, WordRowWidth);
         table[0] = full ? -bits : bits;
         int row = header + (1 << bits) + 1;
 
@@ -239,6 +241,18 @@ internal static class ShardBuilder
 
     /// <summary>How many words of a word shard may share a probe hash before the shard hashes every code unit.</summary>
     internal const int MaxProbeShared = 8;
+
+    /// <summary>The most rows in one bucket of a table that <see cref="Bucketize"/> made: words sharing a hash share a bucket, so only then can they be many.</summary>
+    private static int LongestBucket(int[] table, int header, int bits, int width)
+    {
+        int longest = 0;
+        for (int b = 0; b < 1 << bits; b++)
+        {
+            longest = Math.Max(longest, (table[header + b + 1] - table[header + b]) / width);
+        }
+
+        return longest;
+    }
 
     /// <summary>The most times one value occurs in <paramref name="hashes"/>.</summary>
     private static int MostSharedHash(ulong[] hashes)
