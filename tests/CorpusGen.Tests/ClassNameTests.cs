@@ -51,7 +51,7 @@ public class ClassNameTests
     [Fact]
     public void Names_of_the_generated_classes_members_are_an_error_and_the_default_is_used()
     {
-        foreach (string name in new[] { "Headline", "Title", "Document", "Index", "Tables", "Blob", "Blobs3", "HeadlineIndices", "IndexOfHeadline", "Cells", "CorpusText", "System", "CorpusGen_A_Store" })
+        foreach (string name in new[] { "Headline", "Title", "Document", "Index", "Tables", "Blob", "Blobs3", "HeadlineIndices", "IndexOfHeadline", "TableAddress", "CorpusText", "System", "CorpusGen_A_Store" })
         {
             var global = GeneratorRunner.Run(new[] { new CorpusFileSpec("/p/news/a.txt", "- a\nT") }, new Dictionary<string, string> { ["CorpusClassName"] = name })
                 .AssertCompilesClean();

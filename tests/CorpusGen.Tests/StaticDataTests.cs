@@ -26,7 +26,7 @@ public sealed class StaticDataTests
     {
         // Each index table is static data of ulongs, two cells to a ulong, low half first. A little-endian machine
         // reads the cells in place (MemoryMarshal.Cast); a big-endian one would read each pair the other way round, so
-        // Corpus.Cells unpacks the table into an array there instead. This machine is little-endian, so the unpacking
+        // Corpus.TableAddress unpacks the table into an array there instead. This machine is little-endian, so the unpacking
         // is called directly (from a probe inside the corpus class's Index) and must give exactly the cells read in place.
         var random = new CorpusTextGenerator(4343);
         var files = Enumerable.Range(0, 40)
@@ -34,7 +34,7 @@ public sealed class StaticDataTests
             .ToList();
         var output = GeneratorRunner.Run(files).AssertCompilesClean();
         var tables = output.Sources.Values
-            .SelectMany(source => Regex.Matches(source, @"private static global::System.ReadOnlySpan<ulong> (\w+)Data\(\)").Select(match => match.Groups[1].Value))
+            .SelectMany(source => Regex.Matches(source, @"internal static global::System.ReadOnlySpan<ulong> (\w+)Data\(\)").Select(match => match.Groups[1].Value))
             .Distinct()
             .ToList();
         Assert.Contains("HeadlineTable0", tables);

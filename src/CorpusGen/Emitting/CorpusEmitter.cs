@@ -751,21 +751,19 @@ internal static class CorpusEmitter
     }
 
     /// <summary>
-    /// A padded index table as static data, two numbers to a <c>ulong</c> (the first in the low half), read as
-    /// <c>int</c> cells through the corpus class's <c>Cells</c>: the compiler's cost grows with the number of elements, not their size.
-    /// <c>HeadlineTable0</c> is the table; <c>HeadlineTable0Data()</c> its data; <c>HeadlineTable0Unpacked</c> the copy
-    /// that only a big-endian machine makes.
+    /// A padded index table as static data, two numbers to a <c>ulong</c> (the first in the low half), which the
+    /// lookups read as <c>int</c> cells from the address the corpus class's <c>TableAddress</c> gives: the compiler's
+    /// cost grows with the number of elements, not their size. <c>HeadlineTable0Data()</c> is the data;
+    /// <c>HeadlineTable0Unpacked</c> the copy that only a big-endian machine makes.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     private static void PackedTable(SourceWriter w, string name, EquatableArray<int> values)
     {
-        w.Line($"internal static global::System.ReadOnlySpan<int> {name} => Cells({name}Data(), ref {name}Unpacked);");
-        w.Line();
-        w.Line($"private static int[] {name}Unpacked;");
+        w.Line($"internal static int[] {name}Unpacked;");
         w.Line();
         // A method, not a property: the compiler looks through every token of a property's body for C# 14's `field`
         // keyword, which for a table of 10,000 numbers is work for nothing (about 1 s of a 256 MB build, docs/scale.md).
-        w.StartLine().Append("private static global::System.ReadOnlySpan<ulong> ").Append(name).Append("Data() => new ulong[]").EndLine();
+        w.StartLine().Append("internal static global::System.ReadOnlySpan<ulong> ").Append(name).Append("Data() => new ulong[]").EndLine();
         w.Line("{");
         var builder = w.Builder;
         // Padded to a size of StaticDataSize, a multiple of 8 bytes: a whole number of pairs.

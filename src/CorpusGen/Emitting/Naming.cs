@@ -84,11 +84,11 @@ internal static class Naming
     /// </summary>
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
-        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "Cells", "CorpusText", "Decode",
+        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "CorpusText", "Decode",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindWord", "Fingerprint", "Finish", "Fold4",
         "FoldChar", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "Headline", "HeadlineAt", "HeadlineIndices", "Headlines",
         "HeadlinesWithWord", "Index", "IndexOfHeadline", "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Posting",
-        "ProbeHash", "Read4", "ReadOnlyList", "Section", "SectionList", "ShortUnits", "System", "TableAddress", "Tables",
+        "ProbeHash", "Read4", "ReadOnlyList", "Section", "SectionList", "ShortFoldedUnits", "ShortUnits", "System", "TableAddress", "Tables",
         "TextList", "ThrowArgumentNull", "Title", "TranscodedEquals", "TranscodedEqualsIgnoreCase", "Unpack", "WordHash",
     };
 

@@ -119,7 +119,9 @@
 #endif
 #else
 #if CORPUSGEN_SPAN_TABLES
-        ref int table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.HeadlineTable0);
+        // Through its address, as the directory finds a shard's: fewer methods for a first lookup to compile.
+        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.HeadlineTable0Data(), ref Index.HeadlineTable0Unpacked));
 #else
         int[] table = Index.HeadlineTable0;
 #endif
@@ -245,7 +247,9 @@
 #else
         int shard = 0;
 #if CORPUSGEN_SPAN_TABLES
-        ref int table = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordTable0);
+        // Through its address, as the directory finds a shard's: fewer methods for a first lookup to compile.
+        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.WordTable0Data(), ref Index.WordTable0Unpacked));
 #else
         int[] table = Index.WordTable0;
 #endif
@@ -322,7 +326,10 @@
         ref int postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), addresses[at + Index.WordShards.Stride - 1]);
         return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
 #elif CORPUSGEN_SPAN_TABLES
-        return global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordPostings0), position);
+        return global::System.Runtime.CompilerServices.Unsafe.Add(
+            ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
+                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.WordPostings0Data(), ref Index.WordPostings0Unpacked)),
+            position);
 #elif CORPUSGEN_WORD_SHARDS
         return Index.WordShards.Postings[shard][position];
 #else
@@ -331,27 +338,7 @@
     }
 
 #if CORPUSGEN_SPAN_TABLES
-    /// <summary>
-    /// An index table as cells. The generator packs two cells into each ulong of static data, the first in the low
-    /// half: the compiler's work on an initializer grows with its number of elements, and halving them takes seconds
-    /// off a large corpus's build. On a little-endian machine the cells are that data, read in place; on a big-endian
-    /// one each ulong holds its halves the other way round, so the table is unpacked once into a pinned array, which
-    /// does not move either, as the shard directories need.
-    /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static global::System.ReadOnlySpan<int> Cells(global::System.ReadOnlySpan<ulong> data, ref int[]/*?*/ unpacked)
-    {
-        if (global::System.BitConverter.IsLittleEndian)
-        {
-            // Not MemoryMarshal.Cast, which a first lookup would JIT-compile (about 0.25 ms): no CoreLib code has it for ulong to int.
-            return global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-                ref global::System.Runtime.CompilerServices.Unsafe.As<ulong, int>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data)),
-                data.Length * 2);
-        }
-
-        return unpacked ?? Unpack(data, ref unpacked);
-    }
-
+    /// <summary>A big-endian machine's copy of a table's cells, pinned so that its address can be kept.</summary>
     private static int[] Unpack(global::System.ReadOnlySpan<ulong> data, ref int[]/*?*/ unpacked)
     {
         int[] cells = global::System.GC.AllocateArray<int>(data.Length * 2, pinned: true);
@@ -364,10 +351,14 @@
         return global::System.Threading.Interlocked.CompareExchange(ref unpacked, cells, null) ?? cells;
     }
 
-#if CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS
     /// <summary>
-    /// Where a shard's table is, for the shard directory: static data and the pinned copy that a big-endian machine
-    /// makes do not move, so an address stays valid for the life of the process.
+    /// Where an index table's cells are. The generator packs two cells into each ulong of static data, the first in the
+    /// low half: the compiler's work on an initializer grows with its number of elements, and halving them takes
+    /// seconds off a large corpus's build. On a little-endian machine the cells are that data, read in place; on a
+    /// big-endian one each ulong holds its halves the other way round, so the table is unpacked once into a pinned
+    /// array. Static data and that array do not move, so an address stays valid for the life of the process; the
+    /// shard directories keep them, and the lookups of an index of one shard ask for it each time (inlined at Tier1:
+    /// a test of the endianness the JIT knows, and the data's address).
     /// </summary>
     private static global::System.IntPtr TableAddress(global::System.ReadOnlySpan<ulong> data, ref int[]/*?*/ unpacked)
     {
@@ -383,7 +374,7 @@
             ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(unpacked ?? Unpack(data, ref unpacked)));
     }
 
-#if CORPUSGEN_UTF8
+#if CORPUSGEN_UTF8 && (CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS)
     /// <summary>Where a shard's keys are, for the shard directory; 0 for a shard without keys, whose rows read none.</summary>
     private static global::System.IntPtr KeyAddress(global::System.ReadOnlySpan<byte> keys)
     {
@@ -391,7 +382,6 @@
             ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(),
             ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys));
     }
-#endif
 #endif
 #endif
 
@@ -504,16 +494,24 @@
         }
         else
         {
-            first = 0;
-            for (int i = 0; i < length; i++)
-            {
-                first |= (ulong)FoldChar(word[i]) << (16 * i);
-            }
-
+            // Apart, as in ProbeHash: no loop here, so no instrumented first compilation.
+            first = ShortFoldedUnits(word);
             last = first;
         }
 
         return Finish(first, last, length);
+    }
+
+    /// <summary>The case-folded code units of a word shorter than four, packed as Read4 packs four.</summary>
+    private static ulong ShortFoldedUnits(CorpusText word)
+    {
+        ulong units = 0;
+        for (int i = 0; i < word.Length; i++)
+        {
+            units |= (ulong)FoldChar(word[i]) << (16 * i);
+        }
+
+        return units;
     }
 
     /// <summary>Every code unit, case-folded: for the word shards whose words the probe hash cannot tell apart.</summary>

@@ -6,11 +6,9 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the headline index: 3 distinct headlines.</summary>
-        internal static global::System.ReadOnlySpan<int> HeadlineTable0 => Cells(HeadlineTable0Data(), ref HeadlineTable0Unpacked);
+        internal static int[] HeadlineTable0Unpacked;
 
-        private static int[] HeadlineTable0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
         {
             0x300000000, 0xC00000000, 0x110000000C, 0x1100000011, 0x1B00000016, 0x1B0000001B, 0x1000000003, 0x1000000000,
             0x192F8282D, 0x1000000013, 0x73C9DFDF00000013, 0xF00000000, 0xF00000023, 0xAA6CDCE5, 0x0, 0x0,

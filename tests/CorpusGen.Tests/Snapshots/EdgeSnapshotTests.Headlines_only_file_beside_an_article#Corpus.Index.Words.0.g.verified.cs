@@ -6,11 +6,9 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the word index: 6 distinct words.</summary>
-        internal static global::System.ReadOnlySpan<int> WordTable0 => Cells(WordTable0Data(), ref WordTable0Unpacked);
+        internal static int[] WordTable0Unpacked;
 
-        private static int[] WordTable0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
         {
             0x1200000004, 0x1200000012, 0x1200000012, 0x1800000018, 0x1E00000018, 0x240000001E, 0x2400000024, 0x300000002A,
             0x3600000030, 0x7AB0C841D, 0x700000000, 0x100000000, 0x483797828, 0x400000007, 0x100000001, 0x815F74A1C,
@@ -19,11 +17,9 @@ internal static partial class Corpus
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
-        internal static global::System.ReadOnlySpan<int> WordPostings0 => Cells(WordPostings0Data(), ref WordPostings0Unpacked);
+        internal static int[] WordPostings0Unpacked;
 
-        private static int[] WordPostings0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> WordPostings0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> WordPostings0Data() => new ulong[]
         {
             0x100000003, 0x200000000, 0x3, 0x100000002, 0x1, 0x0, 0x0, 0x0,
             0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,

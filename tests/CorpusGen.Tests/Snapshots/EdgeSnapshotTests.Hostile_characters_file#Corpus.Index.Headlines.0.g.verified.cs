@@ -6,11 +6,9 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the headline index: 4 distinct headlines.</summary>
-        internal static global::System.ReadOnlySpan<int> HeadlineTable0 => Cells(HeadlineTable0Data(), ref HeadlineTable0Unpacked);
+        internal static int[] HeadlineTable0Unpacked;
 
-        private static int[] HeadlineTable0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
         {
             0x300000000, 0xC00000000, 0x110000000C, 0x1600000011, 0x1600000016, 0x200000001B, 0x100000003, 0x100000000,
             0x261DCD59B, 0x10000002B, 0xC039F81900000038, 0x4100000000, 0x4100000039, 0x1F6B2FEF1, 0x7A00000036, 0x70D3ADB500000043,

@@ -6,11 +6,9 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the word index: 22 distinct words.</summary>
-        internal static global::System.ReadOnlySpan<int> WordTable0 => Cells(WordTable0Data(), ref WordTable0Unpacked);
+        internal static int[] WordTable0Unpacked;
 
-        private static int[] WordTable0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
         {
             0x4200000006, 0x4800000042, 0x4800000048, 0x4800000048, 0x5400000054, 0x5400000054, 0x5400000054, 0x5A00000054,
             0x5A0000005A, 0x5A0000005A, 0x5A0000005A, 0x5A0000005A, 0x6000000060, 0x6C00000066, 0x7200000072, 0x7200000072,
@@ -31,11 +29,9 @@ internal static partial class Corpus
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
-        internal static global::System.ReadOnlySpan<int> WordPostings0 => Cells(WordPostings0Data(), ref WordPostings0Unpacked);
+        internal static int[] WordPostings0Unpacked;
 
-        private static int[] WordPostings0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> WordPostings0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> WordPostings0Data() => new ulong[]
         {
             0x100000000, 0x1, 0x100000001, 0x200000000, 0x2, 0x100000002, 0x200000001, 0x2,
             0x100000000, 0x100000001, 0x200000000, 0x0, 0x0, 0x0, 0x0, 0x0,

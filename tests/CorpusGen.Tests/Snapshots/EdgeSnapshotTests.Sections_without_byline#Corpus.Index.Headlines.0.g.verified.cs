@@ -6,11 +6,9 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the headline index: 1 distinct headlines.</summary>
-        internal static global::System.ReadOnlySpan<int> HeadlineTable0 => Cells(HeadlineTable0Data(), ref HeadlineTable0Unpacked);
+        internal static int[] HeadlineTable0Unpacked;
 
-        private static int[] HeadlineTable0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
         {
             0x100000000, 0x600000000, 0xB00000006, 0xC00000000, 0xC00000000, 0x7CF19745, 0x0, 0x0,
             0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,

@@ -6,11 +6,9 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the word index: 2 distinct words.</summary>
-        internal static global::System.ReadOnlySpan<int> WordTable0 => Cells(WordTable0Data(), ref WordTable0Unpacked);
+        internal static int[] WordTable0Unpacked;
 
-        private static int[] WordTable0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
         {
             0x600000002, 0x600000006, 0x120000000C, 0x815F74A1C, 0x800000000, 0x100000000, 0x3A05E5DE1, 0x300000008,
             0x100000001, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
@@ -19,11 +17,9 @@ internal static partial class Corpus
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
-        internal static global::System.ReadOnlySpan<int> WordPostings0 => Cells(WordPostings0Data(), ref WordPostings0Unpacked);
+        internal static int[] WordPostings0Unpacked;
 
-        private static int[] WordPostings0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> WordPostings0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> WordPostings0Data() => new ulong[]
         {
             0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,
             0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0, 0x0,

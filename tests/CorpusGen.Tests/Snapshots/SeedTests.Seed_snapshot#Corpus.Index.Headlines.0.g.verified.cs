@@ -6,11 +6,9 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the headline index: 50 distinct headlines.</summary>
-        internal static global::System.ReadOnlySpan<int> HeadlineTable0 => Cells(HeadlineTable0Data(), ref HeadlineTable0Unpacked);
+        internal static int[] HeadlineTable0Unpacked;
 
-        private static int[] HeadlineTable0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
         {
             0x700000000, 0x8400000000, 0x8400000084, 0x8400000084, 0x8900000084, 0x930000008E, 0x9300000093, 0x9800000093,
             0x9D00000098, 0x9D0000009D, 0xA2000000A2, 0xA7000000A2, 0xA7000000A7, 0xA7000000A7, 0xAC000000AC, 0xB1000000AC,

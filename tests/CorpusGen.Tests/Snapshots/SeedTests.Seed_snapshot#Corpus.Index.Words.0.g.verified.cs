@@ -6,11 +6,9 @@ internal static partial class Corpus
     static partial class Index
     {
         /// <summary>Shard 0 of the word index: 328 distinct words.</summary>
-        internal static global::System.ReadOnlySpan<int> WordTable0 => Cells(WordTable0Data(), ref WordTable0Unpacked);
+        internal static int[] WordTable0Unpacked;
 
-        private static int[] WordTable0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
         {
             0x4020000000A, 0x40200000402, 0x40E00000402, 0x40E0000040E, 0x41400000414, 0x41A00000414, 0x42600000420, 0x42600000426,
             0x42C0000042C, 0x42C0000042C, 0x42C0000042C, 0x42C0000042C, 0x42C0000042C, 0x42C0000042C, 0x42C0000042C, 0x42C0000042C,
@@ -207,11 +205,9 @@ internal static partial class Corpus
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
-        internal static global::System.ReadOnlySpan<int> WordPostings0 => Cells(WordPostings0Data(), ref WordPostings0Unpacked);
+        internal static int[] WordPostings0Unpacked;
 
-        private static int[] WordPostings0Unpacked;
-
-        private static global::System.ReadOnlySpan<ulong> WordPostings0Data() => new ulong[]
+        internal static global::System.ReadOnlySpan<ulong> WordPostings0Data() => new ulong[]
         {
             0x1600000015, 0x2900000021, 0x100000002C, 0x40000000E, 0x200000028, 0x600000001, 0x2F0000000A, 0xC0000000B,
             0xA00000031, 0xF0000000D, 0x600000027, 0x1D00000003, 0x40000001D, 0x100000000E, 0x800000015, 0x2A00000020,
