@@ -16,7 +16,7 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        if (!GeneratorMemory.TryRun(args) && !GeneratorProfile.TryRun(args))
+        if (!GeneratorMemory.TryRun(args) && !GeneratorProfile.TryRun(args) && !FirstLookupProbe.TryRun(args))
         {
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         }
