@@ -85,11 +85,12 @@ internal static class Naming
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
         "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "CorpusText", "Decode",
-        "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindWord", "Fingerprint", "Finish", "Fold4",
-        "FoldChar", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "Headline", "HeadlineAt", "HeadlineIndices", "Headlines",
-        "HeadlinesWithWord", "Index", "IndexOfHeadline", "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Posting",
-        "ProbeHash", "Read4", "ReadOnlyList", "Section", "SectionList", "ShortFoldedUnits", "ShortUnits", "System", "TableAddress", "Tables",
-        "TextList", "ThrowArgumentNull", "Title", "TranscodedEquals", "TranscodedEqualsIgnoreCase", "Unpack", "WordHash",
+        "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindWord", "Fingerprint", "Finish",
+        "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2",
+        "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline",
+        "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
+        "SectionList", "System", "TableAddress", "Tables", "TextList", "ThrowArgumentNull", "Title", "TranscodedEquals",
+        "TranscodedEqualsIgnoreCase", "Units", "Unpack", "WordHash",
     };
 
     /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>

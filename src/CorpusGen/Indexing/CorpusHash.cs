@@ -20,12 +20,7 @@ internal static class CorpusHash
         }
         else
         {
-            first = 0;
-            for (int i = 0; i < length; i++)
-            {
-                first |= (ulong)text[start + i] << (16 * i);
-            }
-
+            first = Units(text, start, start + length);
             last = first;
         }
 
@@ -42,13 +37,7 @@ internal static class CorpusHash
             hash = unchecked((hash ^ Read4(text, start + i)) * Multiplier1);
         }
 
-        ulong tail = 0;
-        for (int shift = 0; i < length; i++, shift += 16)
-        {
-            tail |= (ulong)text[start + i] << shift;
-        }
-
-        return Finish(hash, tail, length);
+        return Finish(hash, Units(text, start + i, start + length), length);
     }
 
     /// <summary>
@@ -95,12 +84,7 @@ internal static class CorpusHash
         }
         else
         {
-            first = 0;
-            for (int i = 0; i < length; i++)
-            {
-                first |= (ulong)FoldChar(text[start + i]) << (16 * i);
-            }
-
+            first = FoldedUnits(text, start, start + length);
             last = first;
         }
 
@@ -108,8 +92,9 @@ internal static class CorpusHash
     }
 
     /// <summary>
-    /// <see cref="Full"/> over case-folded code units, for word shards whose words <see cref="Word"/> cannot tell apart
-    /// (the run-time <c>FullWordHash</c> computes the same).
+    /// <see cref="Full"/> over case-folded code units, for words that <see cref="Word"/> cannot tell apart: the chains of
+    /// <see cref="WordGroups"/> past eight code units, and word shards with many such words (the run-time
+    /// <c>FullWordHash</c> computes the same).
     /// </summary>
     public static ulong FullWord(string text, int start, int length)
     {
@@ -120,13 +105,7 @@ internal static class CorpusHash
             hash = unchecked((hash ^ Fold4(Read4(text, start + i))) * Multiplier1);
         }
 
-        ulong tail = 0;
-        for (int shift = 0; i < length; i++, shift += 16)
-        {
-            tail |= (ulong)FoldChar(text[start + i]) << shift;
-        }
-
-        return Finish(hash, tail, length);
+        return Finish(hash, FoldedUnits(text, start + i, start + length), length);
     }
 
     /// <summary>The bucket of a hash in a table of 2^<paramref name="bits"/> buckets: its top bits.</summary>
@@ -134,6 +113,30 @@ internal static class CorpusHash
 
     private static ulong Finish(ulong first, ulong last, int length) =>
         unchecked(((first * Multiplier1) ^ (last + (ulong)(uint)length)) * Multiplier2);
+
+    /// <summary>The fewer than four code units of text[from, end), packed as <see cref="Read4"/> packs four.</summary>
+    private static ulong Units(string text, int from, int end)
+    {
+        ulong units = 0;
+        for (int i = from, shift = 0; i < end; i++, shift += 16)
+        {
+            units |= (ulong)text[i] << shift;
+        }
+
+        return units;
+    }
+
+    /// <summary><see cref="Units"/>, case-folded.</summary>
+    private static ulong FoldedUnits(string text, int from, int end)
+    {
+        ulong units = 0;
+        for (int i = from, shift = 0; i < end; i++, shift += 16)
+        {
+            units |= (ulong)FoldChar(text[i]) << shift;
+        }
+
+        return units;
+    }
 
     private static ulong Read4(string text, int index) =>
         text[index] | (ulong)text[index + 1] << 16 | (ulong)text[index + 2] << 32 | (ulong)text[index + 3] << 48;
@@ -146,5 +149,5 @@ internal static class CorpusHash
               | (ulong)FoldChar((char)(units >> 32)) << 32
               | (ulong)FoldChar((char)(units >> 48)) << 48;
 
-    internal static char FoldChar(char c) => c < 0x80 ? (char)(c | 0x20) : char.ToUpperInvariant(c);
+    private static char FoldChar(char c) => c < 0x80 ? (char)(c | 0x20) : char.ToUpperInvariant(c);
 }

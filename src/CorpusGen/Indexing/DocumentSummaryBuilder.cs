@@ -101,10 +101,9 @@ internal static class DocumentSummaryBuilder
 
                 int length = p - start;
                 ulong hash = CorpusHash.Word(text, start, length);
-                int at = groups.IndexOf(hash, text, start, length);
-                if (at < 0)
+                int at = groups.FindOrAdd(hash, text, start, length, out bool added);
+                if (added)
                 {
-                    at = groups.Add(hash, text, start, length);
                     lastHeadline.Add(-1);
                     firstHeadline.Add(h);
                 }

@@ -166,10 +166,9 @@ internal static class ShardBuilder
             foreach (var item in slice.Words)
             {
                 string text = texts[item.Headline];
-                int at = groups.IndexOf(item.Hash, text, item.Start, item.Length);
-                if (at < 0)
+                int at = groups.FindOrAdd(item.Hash, text, item.Start, item.Length, out bool added);
+                if (added)
                 {
-                    at = groups.Add(item.Hash, text, item.Start, item.Length);
                     postingCounts.Add(0);
                 }
 

@@ -9,9 +9,9 @@ namespace CorpusGen.Indexing;
 /// (a range of some text) rather than a string of it: a corpus's headlines hold hundreds of thousands of word
 /// occurrences, and a string each would be garbage or, kept in a summary, work for every collection. Words with the
 /// same 64-bit hash but different text are chained. The probe hash reads only a word's first and last four code
-/// units, so words longer than eight that differ only in between share it; they are told apart by a hash of the
-/// code units in between too (<see cref="Key"/>), or a corpus of such words would make every lookup here walk one
-/// chain of all of them (80,000 took minutes). Each group is numbered in the order it was first added.
+/// units, so words longer than eight that differ only in between share it; they are chained by the hash of every
+/// code unit instead (<see cref="Key"/>), or a corpus of such words would make every lookup here walk one chain of all
+/// of them (80,000 took minutes). Each group is numbered in the order it was first added.
 /// </summary>
 internal sealed class WordGroups
 {
@@ -44,9 +44,26 @@ internal sealed class WordGroups
     }
 
     /// <summary>The group of <paramref name="text"/>[start, start+length), or -1.</summary>
-    public int IndexOf(ulong hash, string text, int start, int length)
+    public int IndexOf(ulong hash, string text, int start, int length) => Find(Key(hash, text, start, length), text, start, length);
+
+    /// <summary>
+    /// Adds a group for <paramref name="source"/>[start, start+length), which <see cref="IndexOf"/> did not find;
+    /// returns its number. The group refers to <paramref name="source"/> from then on.
+    /// </summary>
+    public int Add(ulong hash, string source, int start, int length) => Add(hash, Key(hash, source, start, length), source, start, length);
+
+    /// <summary>The group of <paramref name="text"/>[start, start+length), added if there is none (<paramref name="added"/>).</summary>
+    public int FindOrAdd(ulong hash, string text, int start, int length, out bool added)
     {
-        int at = _firstWithHash.TryGetValue(Key(hash, text, start, length), out int first) ? first : -1;
+        ulong key = Key(hash, text, start, length);
+        int at = Find(key, text, start, length);
+        added = at < 0;
+        return added ? Add(hash, key, text, start, length) : at;
+    }
+
+    private int Find(ulong key, string text, int start, int length)
+    {
+        int at = _firstWithHash.TryGetValue(key, out int first) ? first : -1;
         while (at >= 0)
         {
             var (source, wordStart, wordLength) = _words[at];
@@ -62,39 +79,21 @@ internal sealed class WordGroups
         return at;
     }
 
-    /// <summary>
-    /// Adds a group for <paramref name="source"/>[start, start+length), which <see cref="IndexOf"/> did not find;
-    /// returns its number. The group refers to <paramref name="source"/> from then on.
-    /// </summary>
-    public int Add(ulong hash, string source, int start, int length)
+    private int Add(ulong hash, ulong key, string source, int start, int length)
     {
         int at = _words.Count;
         _words.Add((source, start, length));
         Hashes.Add(hash);
         // New groups go first in their chain: the order within a chain does not matter, as its words differ.
-        ulong key = Key(hash, source, start, length);
         _nextWithHash.Add(_firstWithHash.TryGetValue(key, out int next) ? next : -1);
         _firstWithHash[key] = at;
         return at;
     }
 
     /// <summary>
-    /// The chains' key: the word's probe hash and, past eight code units, a hash of those between its first and last
-    /// four, folded as the probe hash folds them, so that words equal under OrdinalIgnoreCase still meet.
+    /// The chains' key: the word's probe hash, which reads all of a word of up to eight code units, and past that the
+    /// hash of every code unit (folded, so that words equal under OrdinalIgnoreCase still meet).
     /// </summary>
-    private static ulong Key(ulong hash, string text, int start, int length)
-    {
-        if (length <= 8)
-        {
-            return hash;
-        }
-
-        ulong middle = 0xCBF29CE484222325UL;
-        for (int i = start + 4; i < start + length - 4; i++)
-        {
-            middle = unchecked((middle ^ CorpusHash.FoldChar(text[i])) * 0x100000001B3UL);
-        }
-
-        return hash ^ unchecked(middle * 0x9E3779B97F4A7C15UL);
-    }
+    private static ulong Key(ulong hash, string text, int start, int length) =>
+        length <= 8 ? hash : CorpusHash.FullWord(text, start, length);
 }

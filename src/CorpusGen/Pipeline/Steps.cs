@@ -106,8 +106,8 @@ internal static class Steps
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in classes)
         {
-            seen[pair.Key] = seen.TryGetValue(pair.Key, out int earlier) ? earlier + 1 : 1;
-            int count = seen[pair.Key];
+            int count = seen.TryGetValue(pair.Key, out int earlier) ? earlier + 1 : 1;
+            seen[pair.Key] = count;
             string hintName = count == 1 ? pair.Key : pair.Key + "-" + count.ToString(CultureInfo.InvariantCulture);
             yield return (pair.Key, hintName, pair.Value
                 .OrderBy(item => document(item).SortKey, StringComparer.Ordinal)

@@ -405,20 +405,20 @@ internal static partial class Corpus
         {
             // In a method of its own, so that this one has no loop: the JIT instruments a method with a loop on its
             // first compilation, which a first lookup waits for.
-            first = ShortUnits(text);
+            first = Units(text, 0);
             last = first;
         }
 
         return Finish(first, last, length);
     }
 
-    /// <summary>The code units of a text shorter than four, packed as Read4 packs four.</summary>
-    private static ulong ShortUnits(CorpusText text)
+    /// <summary>The code units of a text from <paramref name="from"/> on, fewer than four, packed as Read4 packs four.</summary>
+    private static ulong Units(CorpusText text, int from)
     {
         ulong units = 0;
-        for (int i = 0; i < text.Length; i++)
+        for (int i = from, shift = 0; i < text.Length; i++, shift += 16)
         {
-            units |= (ulong)text[i] << (16 * i);
+            units |= (ulong)text[i] << shift;
         }
 
         return units;
@@ -435,13 +435,7 @@ internal static partial class Corpus
             hash = unchecked((hash ^ Read4(text, i)) * HashMultiplier1);
         }
 
-        ulong tail = 0;
-        for (int shift = 0; i < length; i++, shift += 16)
-        {
-            tail |= (ulong)text[i] << shift;
-        }
-
-        return Finish(hash, tail, length);
+        return Finish(hash, Units(text, i), length);
     }
 
     /// <summary>The sum of every four code units (the last four overlapping), mixed, never 0: turns away near misses without reading the key.</summary>
@@ -497,20 +491,20 @@ internal static partial class Corpus
         else
         {
             // Apart, as in ProbeHash: no loop here, so no instrumented first compilation.
-            first = ShortFoldedUnits(word);
+            first = FoldedUnits(word, 0);
             last = first;
         }
 
         return Finish(first, last, length);
     }
 
-    /// <summary>The case-folded code units of a word shorter than four, packed as Read4 packs four.</summary>
-    private static ulong ShortFoldedUnits(CorpusText word)
+    /// <summary>Units, case-folded.</summary>
+    private static ulong FoldedUnits(CorpusText word, int from)
     {
         ulong units = 0;
-        for (int i = 0; i < word.Length; i++)
+        for (int i = from, shift = 0; i < word.Length; i++, shift += 16)
         {
-            units |= (ulong)FoldChar(word[i]) << (16 * i);
+            units |= (ulong)FoldChar(word[i]) << shift;
         }
 
         return units;
@@ -527,13 +521,7 @@ internal static partial class Corpus
             hash = unchecked((hash ^ Fold4(Read4(word, i))) * HashMultiplier1);
         }
 
-        ulong tail = 0;
-        for (int shift = 0; i < length; i++, shift += 16)
-        {
-            tail |= (ulong)FoldChar(word[i]) << shift;
-        }
-
-        return Finish(hash, tail, length);
+        return Finish(hash, FoldedUnits(word, i), length);
     }
 
     private static ulong Finish(ulong first, ulong last, int length)
