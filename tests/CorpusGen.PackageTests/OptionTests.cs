@@ -4,7 +4,7 @@ using Xunit;
 
 namespace CorpusGen.PackageTests;
 
-/// <summary>CorpusNamespace, CorpusClassName, CorpusVisibility and the CorpusClass metadata, through the package.</summary>
+/// <summary>CorpusNamespace, CorpusClassName, CorpusVisibility, CorpusConstants and the CorpusClass metadata, through the package.</summary>
 public sealed class OptionTests
 {
     [Fact]
@@ -49,6 +49,17 @@ public sealed class OptionTests
         Assert.Equal("J.Doe", values["sport.author"]);
         Assert.Equal("SPORT", values["sport.desk"]);
         Assert.Equal("Local club wins the cup", values["sport.constant"]);
+    }
+
+    [Fact]
+    public async Task CorpusConstants_false_leaves_out_the_constants_and_nothing_else()
+    {
+        var values = await BuildAndRun(OptionScenarios.NoConstants);
+        Assert.Equal("50", values["headlines"]);
+        Assert.Equal("7", values["index"]);
+        Assert.Equal("7", values["trump"]);
+        Assert.Equal("False", values["headlineType"]);
+        Assert.Equal("False", values["titleType"]);
     }
 
     private static async Task<System.Collections.Generic.IReadOnlyDictionary<string, string>> BuildAndRun(string name)

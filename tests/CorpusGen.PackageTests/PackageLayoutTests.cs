@@ -42,7 +42,7 @@ public sealed class PackageLayoutTests
                 .Select(e => (string)e.Attribute("Include")! + "." + (string)e.Attribute("MetadataName")!).ToList();
             var properties = props.Descendants("CompilerVisibleProperty").Select(e => (string)e.Attribute("Include")!).ToList();
             Assert.Equal(new[] { "AdditionalFiles.Corpus", "AdditionalFiles.CorpusClass" }, metadata.OrderBy(m => m, System.StringComparer.Ordinal));
-            Assert.Superset(new System.Collections.Generic.HashSet<string> { "CorpusNamespace", "CorpusVisibility", "CorpusClassName" }, properties.ToHashSet());
+            Assert.Superset(new System.Collections.Generic.HashSet<string> { "CorpusNamespace", "CorpusVisibility", "CorpusClassName", "CorpusConstants" }, properties.ToHashSet());
         }
     }
 

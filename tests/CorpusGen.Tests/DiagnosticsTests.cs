@@ -113,6 +113,16 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void Invalid_constants_option_is_an_error_and_the_constants_are_generated()
+    {
+        var output = Run(new Dictionary<string, string> { ["CorpusConstants"] = "no" }, Article("a.txt"));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        AssertProjectWide(diagnostic, "CORPUS004", "CorpusConstants", "no");
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Corpus+Headline"));
+    }
+
+    [Fact]
     public void Invalid_class_name_is_an_error_and_Corpus_is_used()
     {
         foreach (string name in new[] { "Bad Name", "class", "2Corpus" })

@@ -54,18 +54,22 @@ internal static class CorpusEmitter
         {
             w.Verbatim(ApplyNullable(ApiTemplate(), target.HasNullable));
             w.Line();
-            w.Line("/// <summary>The corpus's headlines as constants, named after their text (see README, \"Constant names\").</summary>");
-            w.Line(GeneratedCode());
-            w.Line("public static partial class Headline");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line("/// <summary>The corpus's article titles as constants, named after their text (see README, \"Constant names\").</summary>");
-            w.Line(GeneratedCode());
-            w.Line("public static partial class Title");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
+            if (info.Options.Constants)
+            {
+                w.Line("/// <summary>The corpus's headlines as constants, named after their text (see README, \"Constant names\").</summary>");
+                w.Line(GeneratedCode());
+                w.Line("public static partial class Headline");
+                w.Line("{");
+                w.Line("}");
+                w.Line();
+                w.Line("/// <summary>The corpus's article titles as constants, named after their text (see README, \"Constant names\").</summary>");
+                w.Line(GeneratedCode());
+                w.Line("public static partial class Title");
+                w.Line("{");
+                w.Line("}");
+                w.Line();
+            }
+
             w.Line("/// <summary>The lookup index, computed at compile time: headline and word hash tables, in shards.</summary>");
             w.Line(GeneratedCode());
             w.Line("private static partial class Index");

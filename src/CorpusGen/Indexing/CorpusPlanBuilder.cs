@@ -94,7 +94,8 @@ internal static class CorpusPlanBuilder
             core,
             shards.Headlines,
             shards.Words,
-            ConstantsPlanner.Plan(info, documents, headlineStart),
+            // Without constants (CorpusConstants=false) nothing is named either.
+            options.Constants ? ConstantsPlanner.Plan(info, documents, headlineStart) : EquatableArray<ConstantsGroupModel>.Empty,
             BlobChunks(info, blobNames, chunkBits));
     }
 

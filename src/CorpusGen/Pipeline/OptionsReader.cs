@@ -13,6 +13,7 @@ internal static class OptionsReader
     public const string NamespaceProperty = "CorpusNamespace";
     public const string VisibilityProperty = "CorpusVisibility";
     public const string ClassNameProperty = "CorpusClassName";
+    public const string ConstantsProperty = "CorpusConstants";
     public const string CorpusMetadata = "Corpus";
     public const string ClassMetadata = "CorpusClass";
 
@@ -54,13 +55,21 @@ internal static class OptionsReader
             className = GeneratorOptions.DefaultClass;
         }
 
+        string constants = Property(options, ConstantsProperty).Trim();
+        bool noConstants = string.Equals(constants, "false", StringComparison.OrdinalIgnoreCase);
+        if (constants.Length > 0 && !noConstants && !string.Equals(constants, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(DiagnosticInfo.ForProject(DiagnosticDescriptors.InvalidOption.Id, ConstantsProperty, constants,
+                "use 'true' or 'false'; 'true' is used"));
+        }
+
         string projectDir = Property(options, "ProjectDir");
         if (projectDir.Length == 0)
         {
             projectDir = Property(options, "MSBuildProjectDirectory");
         }
 
-        return new GeneratorOptions(ns, isPublic, className, Normalize(projectDir).TrimEnd('/'), new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        return new GeneratorOptions(ns, isPublic, className, Normalize(projectDir).TrimEnd('/'), !noConstants, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
     }
 
     /// <summary>The corpus file behind an AdditionalFiles item, or null when the item is not marked Corpus="true".</summary>

@@ -8,6 +8,7 @@ public static class OptionScenarios
     public const string NamespaceAndClassName = "OptionNamespaceAndClassName";
     public const string PublicVisibility = "OptionPublic";
     public const string TwoClasses = "OptionTwoClasses";
+    public const string NoConstants = "OptionNoConstants";
 
     /// <summary>A second corpus file for the two-class scenario: three headlines, one article with a byline.</summary>
     public const string SportCorpus = """
@@ -98,6 +99,26 @@ public static class OptionScenarios
             }
             """;
         yield return classes;
+
+        var noConstants = Console(NoConstants, package)
+            .With("CorpusConstants", "false")
+            .With("TreatWarningsAsErrors", "true");
+        noConstants.Files["Program.cs"] = """
+            using System;
+
+            internal static class Program
+            {
+                private static void Main()
+                {
+                    Console.WriteLine("headlines=" + Corpus.Headlines.Count);
+                    Console.WriteLine("index=" + Corpus.IndexOfHeadline(Corpus.Headlines[7]));
+                    Console.WriteLine("trump=" + Corpus.HeadlinesWithWord("Trump").Count);
+                    Console.WriteLine("headlineType=" + (typeof(Corpus).GetNestedType("Headline") != null));
+                    Console.WriteLine("titleType=" + (typeof(Corpus).GetNestedType("Title") != null));
+                }
+            }
+            """;
+        yield return noConstants;
     }
 
     private static ConsumerProject Console(string name, PackedPackage package)
