@@ -331,9 +331,10 @@ def timed(cmd: Sequence[str], cwd: Path, log: Path, timeout: Optional[float]) ->
     return Run(code, wall, rss, cpu, log)
 
 
-def build_command(project: Path, build_references: bool) -> List[str]:
+def build_command(project: Path, build_references: bool, properties: Sequence[str] = ()) -> List[str]:
     cmd = ["dotnet", "build", str(project), "-c", "Release", "--no-restore", "-p:UseSharedCompilation=false",
            "-nodeReuse:false", "-tl:off"]
+    cmd.extend(f"-p:{p}" for p in properties)
     if not build_references:
         # The generator is built once, before any timing; the timed build only resolves its output path.
         cmd.append("-p:BuildProjectReferences=false")
@@ -386,13 +387,17 @@ def build_generator(logs: Path, timeout: Optional[float], attempts: int, wait_s:
 
 
 def measure_size(size_dir: Path, logs: Path, tag: str, repeat: int, build_references: bool,
-                 timeout: Optional[float]) -> Dict[str, ProjectResult]:
+                 timeout: Optional[float], variant: Sequence[str] = ()) -> Dict[str, ProjectResult]:
+    """Times the two projects, and with ``variant`` (MSBuild properties) the CorpusGen project a second time with them."""
     projects = {
         "baseline": size_dir / "baseline" / "U8Baseline.csproj",
         "corpusgen": size_dir / "corpusgen" / "CorpusGenBuild.csproj",
     }
+    if variant:
+        projects["variant"] = projects["corpusgen"]
     for name, proj in projects.items():
-        restore(proj, logs / f"{tag}-{name}-restore.log", timeout)
+        if name != "variant":
+            restore(proj, logs / f"{tag}-{name}-restore.log", timeout)
     results = {name: ProjectResult() for name in projects}
     for rep in range(1, repeat + 1):
         # Alternate the order so that neither project always runs first (cache and machine noise).
@@ -400,17 +405,23 @@ def measure_size(size_dir: Path, logs: Path, tag: str, repeat: int, build_refere
         for name in order:
             proj = projects[name]
             clean_outputs(proj.parent)
-            run = timed(build_command(proj, build_references), proj.parent, logs / f"{tag}-{name}-build{rep}.log",
-                        timeout)
+            properties = variant if name == "variant" else ()
+            run = timed(build_command(proj, build_references, properties), proj.parent,
+                        logs / f"{tag}-{name}-build{rep}.log", timeout)
             results[name].runs.append(run)
             status = "ok" if run.exit_code == 0 else f"FAILED (exit {run.exit_code})"
             rss = f", max RSS {run.max_rss_kb * 1024 / MB:.0f} MB" if run.max_rss_kb else ""
-            print(f"  {tag} {name:9s} run {rep}/{repeat}: {run.wall_s:7.2f} s{rss}  {status}", file=sys.stderr)
+            label = "corpusgen " + " ".join(f"-p:{p}" for p in variant) if name == "variant" else name
+            print(f"  {tag} {label:9s} run {rep}/{repeat}: {run.wall_s:7.2f} s{rss}  {status}", file=sys.stderr)
             if run.exit_code != 0:
                 print(error_lines(run.log.read_text(encoding="utf-8", errors="replace")), file=sys.stderr)
-    for name, proj in projects.items():
-        dll = proj.parent / "bin" / "Release" / "net10.0" / (proj.stem + ".dll")
-        results[name].dll_bytes = dll.stat().st_size if dll.exists() and results[name].ok else None
+            dll = proj.parent / "bin" / "Release" / "net10.0" / (proj.stem + ".dll")
+            if run.exit_code == 0 and dll.exists():
+                results[name].dll_bytes = dll.stat().st_size
+    if variant and results["variant"].ok and results["baseline"].ok:
+        v, b = results["variant"].median("wall_s"), results["baseline"].median("wall_s")
+        print(f"  {tag} variant {' '.join(variant)}: {v:.1f} s against the baseline's {b:.1f} s ({v / b:.2f}x)",
+              file=sys.stderr)
     return results
 
 
@@ -703,6 +714,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                     help="let the timed CorpusGen build also build (up-to-date check) the generator project; by "
                          "default the timed builds pass -p:BuildProjectReferences=false and the generator is built "
                          "once beforehand")
+    ap.add_argument("--variant", action="append", default=[], metavar="NAME=VALUE",
+                    help="also time the CorpusGen project with this MSBuild property, e.g. CorpusConstants=false "
+                         "(repeatable: all apply to one extra build per repetition); printed, not in the CSV or plot")
     ap.add_argument("--generator-attempts", type=int, default=3,
                     help="tries to build the generator before giving up (it may be mid-edit); default: %(default)s")
     ap.add_argument("--retry-wait", type=float, default=180, help="seconds between those tries; default: %(default)s")
@@ -760,7 +774,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             print(f"{_size_label(size)} MB: {corpus.files} files, {corpus.bytes:,} bytes, written in "
                   f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
             res = measure_size(size_dir, logs, f"{_size_label(size)}MB", args.repeat, args.build_references,
-                               args.timeout)
+                               args.timeout, args.variant)
             rows.append(Row(corpus, res["baseline"], res["corpusgen"]))
             if not args.keep:
                 shutil.rmtree(size_dir, ignore_errors=True)
