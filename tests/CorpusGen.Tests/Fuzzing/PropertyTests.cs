@@ -185,10 +185,10 @@ public sealed class PropertyTests
                 .Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
         }
 
-        var pairs = Regex.Match(source, @"new ulong\[\]\s*\{\s*((?:0x[0-9A-F]+,\s*){" + ((count + 1) / 2).ToString(CultureInfo.InvariantCulture) + "})");
+        var pairs = Regex.Match(source, @"new ulong\[\]\s*\{\s*((?:0x[0-9A-F]+UL,\s*){" + ((count + 1) / 2).ToString(CultureInfo.InvariantCulture) + "})");
         Assert.True(pairs.Success, "no index table in the source");
         return pairs.Groups[1].Value.Split(',').Select(n => n.Trim()).Where(n => n.Length > 0)
-            .Select(n => ulong.Parse(n.Substring(2), NumberStyles.HexNumber, CultureInfo.InvariantCulture))
+            .Select(n => ulong.Parse(n.Substring(2, n.Length - 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture))
             .SelectMany(pair => new[] { unchecked((int)pair), unchecked((int)(pair >> 32)) })
             .Take(count).ToArray();
     }
