@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CorpusTooLarge = Create(
         "CORPUS005",
         "Corpus too large for this target",
-        "Corpus class '{0}' holds {1}, more than {2} allows; {3}",
+        "{0} {1}, more than {2} allows; {3}",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InternalError = Create(

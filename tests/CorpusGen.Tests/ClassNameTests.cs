@@ -69,6 +69,36 @@ public class ClassNameTests
     }
 
     [Fact]
+    public void Class_names_with_formatting_characters_are_an_error_and_the_default_is_used()
+    {
+        // C# ignores Cf characters when it compares identifiers: "News\u200D" would be a second part of "News", and
+        // "Headline\u200B" the member Headline.
+        foreach (string name in new[] { "News\u200D", "Corpus\u00AD", "Headline\u200B", "Corpus\u200CGen_A_Store" })
+        {
+            var files = new[]
+            {
+                new CorpusFileSpec("/p/news/a.txt", "- a\nT", CorpusClass: "News"),
+                new CorpusFileSpec("/p/news/b.txt", "- b\nT", CorpusClass: name),
+                new CorpusFileSpec("/p/news/c.txt", "- c\nT"),
+            };
+            foreach (var (probe, expected) in new[] { ("News", new[] { "a" }), ("Corpus", new[] { "b", "c" }) })
+            {
+                var output = GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource(probe) }).AssertCompilesClean();
+                var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+                Assert.Equal("CORPUS004", diagnostic.Id);
+                Assert.Equal("/p/news/b.txt", diagnostic.Location.GetLineSpan().Path);
+                Assert.Equal(expected, CompiledCorpus.Load(output.Compilation).Values().Headlines);
+            }
+        }
+
+        var global = GeneratorRunner.Run(
+            new[] { new CorpusFileSpec("/p/news/a.txt", "- a\nT") },
+            new Dictionary<string, string> { ["CorpusClassName"] = "Wire\u2060", ["CorpusNamespace"] = "My.Ne\u200Bws" }).AssertCompilesClean();
+        Assert.Equal(new[] { "CORPUS004", "CORPUS004" }, global.GeneratorDiagnostics.Select(d => d.Id));
+        Assert.NotNull(global.Compilation.GetTypeByMetadataName("Corpus"));
+    }
+
+    [Fact]
     public void A_class_beside_another_whose_store_class_it_would_name_is_an_error()
     {
         var output = GeneratorRunner.Run(new[]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using CorpusGen.Models;
 using CorpusGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -120,6 +121,41 @@ public sealed class DiagnosticsTests
         var diagnostic = Assert.Single(output.GeneratorDiagnostics);
         AssertProjectWide(diagnostic, "CORPUS004", "CorpusConstants", "no");
         Assert.NotNull(output.Compilation.GetTypeByMetadataName("Corpus+Headline"));
+    }
+
+    [Fact]
+    public void String_literal_text_is_limited_per_assembly_not_per_class()
+    {
+        // C# 7.3: text and keys are string literals, which every class of the assembly puts in one 16 MB heap. Each
+        // class alone fits; the two together would fail with CS8103, so CorpusGen says so itself.
+        string body = string.Concat(Enumerable.Repeat(new string('x', 999) + "\n", 3_900));
+        var files = new[]
+        {
+            new CorpusFileSpec("/p/news/a.txt", "- headline A\nTitle A\n" + body),
+            new CorpusFileSpec("/p/extra/b.txt", "- headline B\nTitle B\n" + body, CorpusClass: "News"),
+        };
+        var output = GeneratorRunner.Run(files, parseOptions: GeneratorRunner.ParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("CORPUS005", diagnostic.Id);
+        Assert.StartsWith("The 2 corpus classes together hold ", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var one = GeneratorRunner.Run(files.Take(1), parseOptions: GeneratorRunner.ParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3));
+        Assert.Empty(one.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Static_data_fields_are_limited_per_assembly_not_per_class()
+    {
+        // Each blob is a field of the assembly's one <PrivateImplementationDetails>: two classes of 33,000 one-line
+        // files each built, then failed on first access with "too many fields".
+        var half = new LimitUsage(0, 33_000);
+        var diagnostic = Assert.Single(CorpusGen.Indexing.CorpusPlanBuilder.CheckAssemblyLimits(new[] { half, half }));
+        Assert.Equal("CORPUS005", diagnostic.Id);
+        Assert.Empty(CorpusGen.Indexing.CorpusPlanBuilder.CheckAssemblyLimits(new[] { half, new LimitUsage(0, 20_000) }));
+        // One class over the limit is its own error already; the total does not repeat it.
+        Assert.Empty(CorpusGen.Indexing.CorpusPlanBuilder.CheckAssemblyLimits(new[] { new LimitUsage(0, 61_000), half }));
+        Assert.Empty(CorpusGen.Indexing.CorpusPlanBuilder.CheckAssemblyLimits(new[] { new LimitUsage(0, 61_000) }));
     }
 
     [Fact]

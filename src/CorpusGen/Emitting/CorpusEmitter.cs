@@ -70,6 +70,8 @@ internal static class CorpusEmitter
                 w.Line();
             }
 
+            CaseTableConstants(w);
+            w.Line();
             w.Line("/// <summary>The lookup index, computed at compile time: headline and word hash tables, in shards.</summary>");
             w.Line(GeneratedCode());
             w.Line("private static partial class Index");
@@ -799,6 +801,44 @@ internal static class CorpusEmitter
         }
 
         w.Line("};");
+    }
+
+    /// <summary>
+    /// The case folding of words (<see cref="CaseTable"/>), as two string constants the run-time <c>FoldChar</c> reads:
+    /// the generator hashed the corpus's words with the same table, so a query folds as they did on any machine.
+    /// </summary>
+    private static void CaseTableConstants(SourceWriter w)
+    {
+        w.Line("// How words fold (CorpusGen's CaseTable): for each high byte of a code unit, 1 + its page in CaseData, or 0");
+        w.Line("// when nothing there folds; each page holds the folds of 256 code units.");
+        StringConstant(w, "CasePages", CaseTable.Pages);
+        StringConstant(w, "CaseData", CaseTable.Data);
+    }
+
+    /// <summary>A private string constant in lines of 32 code units, each outside printable ASCII escaped.</summary>
+    private static void StringConstant(SourceWriter w, string name, string value)
+    {
+        w.StartLine().Append("private const string ").Append(name).Append(" =").EndLine();
+        var builder = w.Builder;
+        for (int start = 0; start < value.Length; start += 32)
+        {
+            builder.Append(' ', w.Indent + 4).Append(start == 0 ? "\"" : "+ \"");
+            for (int i = start; i < Math.Min(start + 32, value.Length); i++)
+            {
+                char c = value[i];
+                if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
+                {
+                    builder.Append(c);
+                }
+                else
+                {
+                    builder.Append('\\').Append('u');
+                    AppendHex(builder, c, 4);
+                }
+            }
+
+            builder.Append(start + 32 >= value.Length ? "\";\n" : "\"\n");
+        }
     }
 
     /// <summary>Appends <paramref name="value"/> in upper-case hexadecimal, with at least <paramref name="digits"/> digits.</summary>

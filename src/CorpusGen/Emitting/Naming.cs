@@ -44,7 +44,7 @@ internal static class Naming
                     continue;
                 }
 
-                builder.Append(first ? char.ToUpperInvariant(c) : c);
+                builder.Append(first ? Indexing.CaseTable.Upper(c) : c);
                 first = false;
             }
         }
@@ -66,15 +66,34 @@ internal static class Naming
     /// <summary>A character of a FORMAT.md word.</summary>
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
 
-    /// <summary>Whether <paramref name="name"/> is a valid C# identifier that is not a keyword.</summary>
+    /// <summary>Whether <paramref name="name"/> is a valid C# identifier that is not a keyword and holds no formatting character.</summary>
     public static bool IsValidIdentifier(string name) =>
         SyntaxFacts.IsValidIdentifier(name)
+        && !HasFormattingCharacter(name)
         && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
         && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None;
 
+    /// <summary>
+    /// Whether <paramref name="name"/> holds a formatting character (Unicode category Cf: soft hyphen, zero-width
+    /// joiner …). C# allows them in identifiers but ignores them when it compares two, so <c>News\u200D</c> would be a
+    /// second part of class <c>News</c> and <c>Headline\u200B</c> would be <c>Headline</c>.
+    /// </summary>
+    private static bool HasFormattingCharacter(string name)
+    {
+        foreach (char c in name)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What a corpus class name must be, for diagnostics.</summary>
     public const string ClassNameRule =
-        "use a C# identifier that is not a keyword, not the name of a member of the generated class (such as 'Headline' or 'Index'), not 'System' or 'CorpusText', and does not start with 'CorpusGen_'";
+        "use a C# identifier that is not a keyword, has no formatting character (such as a zero-width joiner), is not the name of a member of the generated class (such as 'Headline' or 'Index'), not 'System' or 'CorpusText', and does not start with 'CorpusGen_'";
 
     /// <summary>
     /// Names a corpus class cannot have: the members of the generated class (a member cannot be named as its class),
@@ -84,7 +103,7 @@ internal static class Naming
     /// </summary>
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
-        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "CorpusText", "Decode",
+        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "CaseData", "CasePages", "CorpusText", "Decode",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2",
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline",
@@ -124,7 +143,7 @@ internal static class Naming
     {
         foreach (var part in name.Split('.'))
         {
-            if (!SyntaxFacts.IsValidIdentifier(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None)
+            if (!SyntaxFacts.IsValidIdentifier(part) || HasFormattingCharacter(part) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None)
             {
                 return false;
             }

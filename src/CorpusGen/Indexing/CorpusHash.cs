@@ -149,5 +149,5 @@ internal static class CorpusHash
               | (ulong)FoldChar((char)(units >> 32)) << 32
               | (ulong)FoldChar((char)(units >> 48)) << 48;
 
-    private static char FoldChar(char c) => c < 0x80 ? (char)(c | 0x20) : char.ToUpperInvariant(c);
+    private static char FoldChar(char c) => CaseTable.Fold(c);
 }

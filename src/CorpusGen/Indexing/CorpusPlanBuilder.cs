@@ -22,7 +22,7 @@ internal static class CorpusPlanBuilder
     /// </summary>
     public const int MaxUtf16Text = 7_500_000;
 
-    public const int MaxBlobs = 60_000;
+    public const int MaxStaticFields = 60_000;
 
     /// <summary>About how much source one index shard may take: the shard count is the least power of two that keeps every shard under it.</summary>
     public const int ShardSourceTarget = 384 * 1024;
@@ -68,7 +68,8 @@ internal static class CorpusPlanBuilder
         // Words: a word repeated across files is counted once per file here, so this overestimates real text.
         int wordBits = ShardBits(wordChars + 8L * (wordItems + postings));
         int chunkBits = blobNames.Count > 1 << BlobChunkBits ? BlobChunkBits : 0;
-        var diagnostics = CheckLimits(className, documents, blobNames.Count, utf8, headlineChars + wordChars);
+        var usage = Usage(documents, utf8, headlineChars + wordChars, blobNames.Count, headlineBits, wordBits);
+        var diagnostics = CheckLimits(className, usage, utf8);
         foreach (var summary in documents)
         {
             diagnostics.AddRange(summary.Diagnostics);
@@ -91,6 +92,7 @@ internal static class CorpusPlanBuilder
 
         var shards = ShardPlanner.Plan(info, documents, headlineStart, headlineBits, wordBits);
         return new CorpusPlan(
+            usage,
             core,
             shards.Headlines,
             shards.Words,
@@ -129,14 +131,13 @@ internal static class CorpusPlanBuilder
         return new EquatableArray<BlobChunkModel>(chunks.ToArray());
     }
 
-    private static List<DiagnosticInfo> CheckLimits(
-        string className, IReadOnlyList<DocumentSummary> documents, int blobs, bool utf8, long keyUnits)
+    private static LimitUsage Usage(IReadOnlyList<DocumentSummary> documents, bool utf8, long keyUnits, int blobs, int headlineBits, int wordBits)
     {
-        var diagnostics = new List<DiagnosticInfo>();
+        long units = 0;
         if (!utf8)
         {
             // Without u8 literals the blobs and the index keys are all string literals.
-            long units = keyUnits;
+            units = keyUnits;
             foreach (var summary in documents)
             {
                 foreach (int length in summary.Layout.BlobLength)
@@ -144,28 +145,74 @@ internal static class CorpusPlanBuilder
                     units += length;
                 }
             }
-
-            if (units > MaxUtf16Text)
-            {
-                diagnostics.Add(DiagnosticInfo.ForProject(
-                    DiagnosticDescriptors.CorpusTooLarge.Id,
-                    className,
-                    units.ToString(CultureInfo.InvariantCulture) + " UTF-16 code units of text and index keys",
-                    "the string-literal storage used without u8 literals (about " + MaxUtf16Text.ToString(CultureInfo.InvariantCulture) + ")",
-                    "target .NET 7 or later with C# 11 or later, where text is stored as UTF-8 data with no such limit, or split the corpus"));
-            }
         }
 
-        if (blobs > MaxBlobs)
+        return new LimitUsage(units, blobs + (2L << headlineBits) + (3L << wordBits) + 16);
+    }
+
+    private static List<DiagnosticInfo> CheckLimits(string className, LimitUsage usage, bool utf8)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (!utf8 && usage.Utf16Units > MaxUtf16Text)
         {
-            diagnostics.Add(DiagnosticInfo.ForProject(
-                DiagnosticDescriptors.CorpusTooLarge.Id,
-                className,
-                blobs.ToString(CultureInfo.InvariantCulture) + " blobs",
-                "one assembly (" + MaxBlobs.ToString(CultureInfo.InvariantCulture) + " static data fields)",
-                "split the files over several corpus classes with the CorpusClass metadata, or over several projects"));
+            diagnostics.Add(TooMuchText("Corpus class '" + className + "' holds", usage.Utf16Units));
+        }
+
+        if (usage.StaticFields > MaxStaticFields)
+        {
+            diagnostics.Add(TooManyFields("Corpus class '" + className + "' holds", usage.StaticFields));
         }
 
         return diagnostics;
     }
+
+    /// <summary>
+    /// The same limits over every class of the assembly: the user-string heap and the static-data fields belong to
+    /// the assembly, so two classes that each fit can still fail together (with CS8103 at build time, or with "too
+    /// many fields" at run time). Nothing when one class alone is over a limit: <see cref="CheckLimits"/> reported it.
+    /// </summary>
+    public static List<DiagnosticInfo> CheckAssemblyLimits(IReadOnlyList<LimitUsage> classes)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (classes.Count < 2)
+        {
+            return diagnostics;
+        }
+
+        var total = default(LimitUsage);
+        long largestUnits = 0, largestFields = 0;
+        foreach (var usage in classes)
+        {
+            total = total.Plus(usage);
+            largestUnits = Math.Max(largestUnits, usage.Utf16Units);
+            largestFields = Math.Max(largestFields, usage.StaticFields);
+        }
+
+        string who = "The " + classes.Count.ToString(CultureInfo.InvariantCulture) + " corpus classes together hold";
+        if (total.Utf16Units > MaxUtf16Text && largestUnits <= MaxUtf16Text)
+        {
+            diagnostics.Add(TooMuchText(who, total.Utf16Units));
+        }
+
+        if (total.StaticFields > MaxStaticFields && largestFields <= MaxStaticFields)
+        {
+            diagnostics.Add(TooManyFields(who, total.StaticFields));
+        }
+
+        return diagnostics;
+    }
+
+    private static DiagnosticInfo TooMuchText(string who, long units) => DiagnosticInfo.ForProject(
+        DiagnosticDescriptors.CorpusTooLarge.Id,
+        who,
+        units.ToString(CultureInfo.InvariantCulture) + " UTF-16 code units of text and index keys",
+        "the string-literal storage used without u8 literals, which one assembly shares (about " + MaxUtf16Text.ToString(CultureInfo.InvariantCulture) + ")",
+        "target .NET 7 or later with C# 11 or later, where text is stored as UTF-8 data with no such limit, or split the corpus over several projects");
+
+    private static DiagnosticInfo TooManyFields(string who, long fields) => DiagnosticInfo.ForProject(
+        DiagnosticDescriptors.CorpusTooLarge.Id,
+        who,
+        "about " + fields.ToString(CultureInfo.InvariantCulture) + " static data fields (one per blob of about 192 KiB or per file, plus the index's tables)",
+        "one assembly (" + MaxStaticFields.ToString(CultureInfo.InvariantCulture) + " fields, so that the assembly's own static data still fits in the runtime's 65,535)",
+        "merge small files, or split the corpus over several projects");
 }

@@ -68,7 +68,7 @@ internal sealed class WordGroups
         {
             var (source, wordStart, wordLength) = _words[at];
             if (wordLength == length
-                && source.AsSpan(wordStart, wordLength).Equals(text.AsSpan(start, length), StringComparison.OrdinalIgnoreCase))
+                && CaseTable.EqualsIgnoreCase(source.AsSpan(wordStart, wordLength), text.AsSpan(start, length)))
             {
                 break;
             }

@@ -6,6 +6,7 @@ namespace CorpusGen.Models;
 /// equatable model, so after an edit the driver emits again only the pieces that changed.
 /// </summary>
 internal sealed record CorpusPlan(
+    LimitUsage Usage,
     CoreModel Core,
     EquatableArray<ShardInput> HeadlineShards,
     EquatableArray<ShardInput> WordShards,
@@ -59,3 +60,13 @@ internal readonly record struct ConstantModel(string Name, string Text, string F
 
 /// <summary>The accessor for a run of blobs when there are too many for one file.</summary>
 internal sealed record BlobChunkModel(ClassInfo Class, int Chunk, int FirstBlob, EquatableArray<string> BlobNames);
+
+/// <summary>
+/// What a class takes of the limits its assembly has, whatever class takes it: code units of string literals (the
+/// text and the keys, on targets without u8 literals) and static-data fields (blobs, and per shard a table, its keys
+/// and for words its postings, plus the document tables).
+/// </summary>
+internal readonly record struct LimitUsage(long Utf16Units, long StaticFields)
+{
+    public LimitUsage Plus(LimitUsage other) => new(Utf16Units + other.Utf16Units, StaticFields + other.StaticFields);
+}

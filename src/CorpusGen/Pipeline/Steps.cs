@@ -175,6 +175,17 @@ internal static class Steps
             }
         }
 
+        // The assembly's limits, over every class: added to the first class's diagnostics, reported once.
+        var assemblyLimits = CorpusPlanBuilder.CheckAssemblyLimits(plans.Select(plan => plan.Usage).ToList());
+        if (assemblyLimits.Count > 0)
+        {
+            var first = plans[0];
+            plans[0] = first with
+            {
+                Core = first.Core with { Diagnostics = new EquatableArray<DiagnosticInfo>(first.Core.Diagnostics.Concat(assemblyLimits).ToArray()) },
+            };
+        }
+
         return plans.ToImmutable();
     }
 

@@ -47,7 +47,7 @@
     }
 
     /// <summary>Returns the ascending, distinct indices in <see cref="Headlines"/> of the headlines that contain <paramref name="word"/>, compared as <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.</summary>
-    /// <param name="word">A word: a run of letters and digits. Anything else matches no headline.</param>
+    /// <param name="word">The word to look for. A headline's words are its runs of letters and digits; one matches when it equals <paramref name="word"/> ignoring case, code unit by code unit.</param>
     /// <returns>The matching headline indices; empty when none matches.</returns>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="word"/> is null.</exception>
     public static HeadlineIndices HeadlinesWithWord(string word)
@@ -74,7 +74,7 @@
     }
 
     /// <summary>Returns the ascending, distinct indices in <see cref="Headlines"/> of the headlines that contain <paramref name="word"/>, compared as <see cref="global::System.StringComparison.OrdinalIgnoreCase"/>.</summary>
-    /// <param name="word">A word: a run of letters and digits. Anything else matches no headline.</param>
+    /// <param name="word">The word to look for. A headline's words are its runs of letters and digits; one matches when it equals <paramref name="word"/> ignoring case, code unit by code unit.</param>
     /// <returns>The matching headline indices; empty when none matches.</returns>
     public static HeadlineIndices HeadlinesWithWord(global::System.ReadOnlySpan<char> word)
     {
@@ -540,10 +540,18 @@
             | (ulong)FoldChar((char)(units >> 48)) << 48;
     }
 
-    // No character outside ASCII equals an ASCII one under OrdinalIgnoreCase, so ASCII folds on its own.
+    // No character outside ASCII equals an ASCII one under OrdinalIgnoreCase, so ASCII folds on its own; the rest
+    // fold by the table the generator hashed the corpus's words with (CasePages, CaseData), not by this machine's
+    // casing data, which can differ from the build machine's.
     private static char FoldChar(char c)
     {
-        return c < 0x80 ? (char)(c | 0x20) : char.ToUpperInvariant(c);
+        if (c < 0x80)
+        {
+            return (char)(c | 0x20);
+        }
+
+        int page = CasePages[c >> 8];
+        return page == 0 ? c : CaseData[((page - 1) << 8) | (c & 0xFF)];
     }
 
 #if CORPUSGEN_SPANS
@@ -658,12 +666,17 @@
             int read, written;
             global::System.Buffers.OperationStatus status = global::System.Text.Unicode.Utf8.ToUtf16(
                 utf8, buffer, out read, out written, false, true);
-            if (status == global::System.Buffers.OperationStatus.InvalidData
-                || written > word.Length
-                || !global::System.MemoryExtensions.Equals(
-                    buffer.Slice(0, written), word.Slice(0, written), global::System.StringComparison.OrdinalIgnoreCase))
+            if (status == global::System.Buffers.OperationStatus.InvalidData || written > word.Length)
             {
                 return false;
+            }
+
+            for (int i = 0; i < written; i++)
+            {
+                if (buffer[i] != word[i] && FoldChar(buffer[i]) != FoldChar(word[i]))
+                {
+                    return false;
+                }
             }
 
             utf8 = utf8.Slice(read);
@@ -715,7 +728,7 @@
                     return false;
                 }
             }
-            else if (char.ToUpperInvariant(a) != char.ToUpperInvariant(b))
+            else if (FoldChar(a) != FoldChar(b))
             {
                 return false;
             }
