@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using CorpusGen.Tests.Infrastructure;
 using Xunit;
@@ -10,9 +9,7 @@ namespace CorpusGen.Tests;
 /// <summary><c>CorpusConstants=false</c>: no <c>Headline</c> or <c>Title</c> constants, everything else as before.</summary>
 public sealed class ConstantsOptionTests
 {
-    private static readonly CorpusFileSpec Seed = new(
-        "/project/news/000_bb9cd9dc54830164.txt",
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Corpora", "000_bb9cd9dc54830164.txt")));
+    private static readonly CorpusFileSpec Seed = SeedTests.Seed;
 
     private static readonly CorpusFileSpec Other = new("/project/news/001.txt", "- Second file, same words: Trump\n- Another\nA title\nA paragraph.");
 

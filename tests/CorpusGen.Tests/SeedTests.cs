@@ -9,7 +9,7 @@ namespace CorpusGen.Tests;
 /// <summary>The reference corpus file, read back through the generated code.</summary>
 public sealed class SeedTests
 {
-    private static readonly CorpusFileSpec Seed = new(
+    internal static readonly CorpusFileSpec Seed = new(
         "/project/news/000_bb9cd9dc54830164.txt",
         File.ReadAllText(Path.Combine(System.AppContext.BaseDirectory, "Corpora", "000_bb9cd9dc54830164.txt")));
 

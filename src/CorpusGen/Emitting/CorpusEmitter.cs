@@ -815,7 +815,7 @@ internal static class CorpusEmitter
         StringConstant(w, "CaseData", CaseTable.Data);
     }
 
-    /// <summary>A private string constant in lines of 32 code units, each outside printable ASCII escaped.</summary>
+    /// <summary>A private string constant in lines of 32 code units, escaped as every literal is (<see cref="CSharpLiteral"/>).</summary>
     private static void StringConstant(SourceWriter w, string name, string value)
     {
         w.StartLine().Append("private const string ").Append(name).Append(" =").EndLine();
@@ -823,20 +823,7 @@ internal static class CorpusEmitter
         for (int start = 0; start < value.Length; start += 32)
         {
             builder.Append(' ', w.Indent + 4).Append(start == 0 ? "\"" : "+ \"");
-            for (int i = start; i < Math.Min(start + 32, value.Length); i++)
-            {
-                char c = value[i];
-                if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\')
-                {
-                    builder.Append(c);
-                }
-                else
-                {
-                    builder.Append('\\').Append('u');
-                    AppendHex(builder, c, 4);
-                }
-            }
-
+            CSharpLiteral.AppendEscaped(builder, value, start, Math.Min(32, value.Length - start));
             builder.Append(start + 32 >= value.Length ? "\";\n" : "\"\n");
         }
     }

@@ -9,7 +9,9 @@ namespace CorpusGen.Indexing;
 /// than <see cref="char.ToUpperInvariant(char)"/>: that answers from the host's ICU data, or hardly at all in
 /// invariant globalization mode, so a build machine and the machine that runs the code could fold differently, and
 /// a word hashed at compile time would not be found at run time. The generated code carries the same table
-/// (<see cref="Pages"/>, <see cref="Data"/>). <c>CaseTableTests</c> checks it against the running .NET.
+/// (<see cref="Pages"/>, <see cref="Data"/>). <c>CaseTableTests</c> checks it against the running .NET; to derive it
+/// again, take each code unit c outside ASCII whose <c>char.ToUpperInvariant(c)</c> is outside ASCII, differs from
+/// c and equals it under <c>OrdinalIgnoreCase</c>.
 /// </summary>
 internal static class CaseTable
 {
@@ -162,40 +164,15 @@ internal static class CaseTable
         + "\uFF51\uFF31\uFF52\uFF32\uFF53\uFF33\uFF54\uFF34\uFF55\uFF35\uFF56\uFF36\uFF57\uFF37\uFF58\uFF38"
         + "\uFF59\uFF39\uFF5A\uFF3A";
 
-    /// <summary>For each high byte of a code unit, 1 + the number of its page in <see cref="Data"/>, or 0 when no code unit there folds.</summary>
-    public static readonly string Pages;
-
-    /// <summary>The pages of folds, 256 code units each, in the order <see cref="Pages"/> numbers them.</summary>
-    public static readonly string Data;
-
+    // No static constructor: the hashing loops call Fold, and a class with one would cost them an initialization
+    // check wherever they were compiled before its first use.
     private static readonly char[] s_fold = BuildFold();
 
-    static CaseTable()
-    {
-        var pages = new char[256];
-        var data = new System.Text.StringBuilder();
-        int count = 0;
-        for (int page = 0; page < 256; page++)
-        {
-            bool any = false;
-            for (int i = 0; i < 256 && !any; i++)
-            {
-                any = s_fold[(page << 8) | i] != (char)((page << 8) | i);
-            }
+    /// <summary>For each high byte of a code unit, 1 + the number of its page in <see cref="Data"/>, or 0 when no code unit there folds.</summary>
+    public static string Pages => Emitted.Pages;
 
-            if (any)
-            {
-                pages[page] = (char)++count;
-                for (int i = 0; i < 256; i++)
-                {
-                    data.Append(s_fold[(page << 8) | i]);
-                }
-            }
-        }
-
-        Pages = new string(pages);
-        Data = data.ToString();
-    }
+    /// <summary>The pages of folds, 256 code units each, in the order <see cref="Pages"/> numbers them.</summary>
+    public static string Data => Emitted.Data;
 
     /// <summary>The fold of a word's code unit: ASCII letters lower-cased (as the run-time code folds them), others from the table.</summary>
     public static char Fold(char c) => c < 0x80 ? (char)(c | 0x20) : s_fold[c];
@@ -236,5 +213,36 @@ internal static class CaseTable
         }
 
         return fold;
+    }
+
+    /// <summary>The pages the generated code carries, built only by the first emitter that asks for them.</summary>
+    private static class Emitted
+    {
+        public static readonly string Pages;
+        public static readonly string Data;
+
+        static Emitted()
+        {
+            var pages = new char[256];
+            var data = new System.Text.StringBuilder();
+            int count = 0;
+            for (int page = 0; page < 256; page++)
+            {
+                bool any = false;
+                for (int i = 0; i < 256 && !any; i++)
+                {
+                    any = s_fold[(page << 8) | i] != (char)((page << 8) | i);
+                }
+
+                if (any)
+                {
+                    pages[page] = (char)++count;
+                    data.Append(s_fold, page << 8, 256);
+                }
+            }
+
+            Pages = new string(pages);
+            Data = data.ToString();
+        }
     }
 }
