@@ -50,4 +50,16 @@ public sealed class WordHashTests
             }
         }
     }
+
+    [Fact]
+    public void Short_ascii_words_pack_lower_cased_one_byte_each()
+    {
+        Assert.Equal(0x306261UL, ShardBuilder.PackInline("Ab0", 0, 3));
+        Assert.Equal(0x3837363534333231UL, ShardBuilder.PackInline("x12345678", 1, 8));
+        Assert.Equal(0x7A61UL, ShardBuilder.PackInline("aZ", 0, 2));
+        // Only 'A' to 'Z' change: the code units next to them stay, so that none packs as a letter it is not.
+        Assert.Equal(0x607A5B40UL, ShardBuilder.PackInline("@[Z`", 0, 4));
+        Assert.Null(ShardBuilder.PackInline("abcdefghi", 0, 9));
+        Assert.Null(ShardBuilder.PackInline("caf\u00E9", 0, 4));
+    }
 }

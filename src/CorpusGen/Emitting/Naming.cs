@@ -103,11 +103,11 @@ internal static class Naming
     /// </summary>
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
-        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "CaseData", "CasePages", "CorpusText", "Decode",
+        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CorpusText", "Decode",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2",
-        "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline",
-        "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
+        "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline", "InlineWord",
+        "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Lower4", "Narrow4", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
         "SectionList", "System", "TableAddress", "Tables", "TextList", "ThrowArgumentNull", "Title", "TranscodedEquals",
         "TranscodedEqualsIgnoreCase", "Units", "Unpack", "WordHash",
     };

@@ -172,6 +172,40 @@ public sealed class PropertyTests
         Assert.Contains(wordTables, source => FirstCells(source.Value, 1)[0] < 0);
     }
 
+    [Theory]
+    [InlineData(320, Target.Latest)]
+    [InlineData(321, Target.CSharp10)]
+    [InlineData(322, Target.CSharp7)]
+    public void Short_ascii_words_held_in_their_rows_match_exactly(int caseIndex, Target target)
+    {
+        // Words of at most 8 ASCII code units are stored in their rows (ShardBuilder.PackInline) and compared there:
+        // words of 1 to 10 code units around that limit, letters in both cases and digits, a few with a letter beyond
+        // ASCII. CheckCorpus also asks for each word upper- and lower-cased, near misses, and digits swapped for the
+        // control characters that hash as they do.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        const string alphabet = "aAbBkKsSzZ0123456789";
+        string Word()
+        {
+            var word = new StringBuilder();
+            int length = random.Random.Next(1, 11);
+            for (int i = 0; i < length; i++)
+            {
+                word.Append(random.Random.Next(40) == 0 ? '\u00E9' : alphabet[random.Random.Next(alphabet.Length)]);
+            }
+
+            return word.ToString();
+        }
+
+        var text = new StringBuilder();
+        for (int i = 0; i < 600; i++)
+        {
+            text.Append("- ").Append(string.Join(" ", Enumerable.Range(0, 6).Select(_ => Word()))).Append('\n');
+        }
+
+        text.Append("Title\nParagraph\n");
+        CheckCorpus(caseIndex, new[] { new CorpusFileSpec("/project/news/short.txt", text.ToString()) }, target, random, nearMissesPerHeadline: 1);
+    }
+
     /// <summary>
     /// The first <paramref name="count"/> cells of the first table in a shard's source: written as ints (arrays for
     /// targets without spans), or two to a ulong, the first in the low half.
@@ -314,6 +348,12 @@ public sealed class PropertyTests
             ((NarrowSourceText)source.SourceText).KeptWriterBuffer, $"{source.HintName} ({source.SourceText.Length} characters) was copied: its size estimate is off"));
     }
 
+    /// <summary>
+    /// A word with each ASCII digit swapped for the control character 0x20 below it, which hashes as the digit (the
+    /// word hash folds ASCII by setting bit 5) but is not equal to it under OrdinalIgnoreCase.
+    /// </summary>
+    private static string DigitTwin(string word) => new(word.Select(c => char.IsAsciiDigit(c) ? (char)(c - 0x20) : c).ToArray());
+
     /// <summary>A word with letters swapped for characters that look alike under some casing rules but are not equal to them under OrdinalIgnoreCase.</summary>
     private static string Confusable(string word) =>
         word.Replace('k', '\u212A').Replace('K', '\u212A').Replace('i', '\u0131').Replace('I', '\u0130').Replace('s', '\u017F');
@@ -389,6 +429,7 @@ public sealed class PropertyTests
             .Concat(words.Select(w => w.ToLowerInvariant()))
             .Concat(words.Take(200).Select(random.NearMiss))
             .Concat(words.Take(200).Select(Confusable))
+            .Concat(words.Where(w => w.Any(char.IsAsciiDigit)).Take(200).Select(DigitTwin))
             .Concat(Enumerable.Range(0, 50).Select(_ => random.NonWord()))
             .Append(string.Empty)
             .Distinct(StringComparer.Ordinal)

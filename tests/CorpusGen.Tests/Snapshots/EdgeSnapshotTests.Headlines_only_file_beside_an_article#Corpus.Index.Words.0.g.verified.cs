@@ -11,9 +11,9 @@ internal static partial class Corpus
         internal static global::System.ReadOnlySpan<ulong> WordTable0Data() => new ulong[]
         {
             0x1200000004UL, 0x1200000012UL, 0x1200000012UL, 0x1800000018UL, 0x1E00000018UL, 0x240000001EUL, 0x2400000024UL, 0x300000002AUL,
-            0x3600000030UL, 0x7AB0C841DUL, 0x700000000UL, 0x100000000UL, 0x483797828UL, 0x400000007UL, 0x100000001UL, 0x815F74A1CUL,
-            0x80000000BUL, 0x300000002UL, 0x69D17C2C8UL, 0x600000013UL, 0x200000005UL, 0x98D587EAAUL, 0x900000019UL, 0x100000007UL,
-            0x4252DC0C4UL, 0x400000022UL, 0x100000008UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
+            0x3600000030UL, 0x40000007AB0C841DUL, 0x656C6369747261UL, 0x100000000UL, 0x4000000483797828UL, 0x796C6E6FUL, 0x100000001UL, 0x4000000815F74A1CUL,
+            0x656E696C64616568UL, 0x300000002UL, 0x400000069D17C2C8UL, 0x646572616873UL, 0x200000005UL, 0x98D587EAAUL, 0x900000000UL, 0x100000007UL,
+            0x40000004252DC0C4UL, 0x65726568UL, 0x100000008UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
         };
 
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
@@ -28,6 +28,6 @@ internal static partial class Corpus
         };
 
         /// <summary>The words of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "ArticleOnlyheadlineSharedheadlineshere                                                                                                                                                                                                                         "u8;
+        internal static global::System.ReadOnlySpan<byte> WordKeys0 => "headlines                                                                                                                                                                                                                                                      "u8;
     }
 }

@@ -286,12 +286,13 @@ internal static partial class Corpus
         {
             ref int entry = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
             if (entry == fingerprint
-                && global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == length
+                && (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == length
     #if CORPUSGEN_UTF8
-                && KeyEqualsIgnoreCase(word, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+                    ? KeyEqualsIgnoreCase(word, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3))
     #else
-                && KeyEqualsIgnoreCase(word, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+                    ? KeyEqualsIgnoreCase(word, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3))
     #endif
+                    : global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == (length | InlineWord) && PackWord(word) == Cells(global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3))))
             {
                 return new HeadlineIndices(shard, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 5));
             }
@@ -302,8 +303,9 @@ internal static partial class Corpus
         for (int row = table[bucket]; row < end; row += 6)
         {
             if (table[row] == fingerprint
-                && table[row + 1] == length
-                && KeyEqualsIgnoreCase(word, keys, table[row + 2], table[row + 3]))
+                && (table[row + 1] == length
+                    ? KeyEqualsIgnoreCase(word, keys, table[row + 2], table[row + 3])
+                    : table[row + 1] == (length | InlineWord) && PackWord(word) == Cells(table[row + 2], table[row + 3])))
             {
                 return new HeadlineIndices(shard, table[row + 4], table[row + 5]);
             }
@@ -542,6 +544,67 @@ internal static partial class Corpus
             | (ulong)FoldChar((char)(units >> 48)) << 48;
     }
 
+    /// <summary>
+    /// Marks the length cell of a word row that holds its word itself: a word of at most 8 ASCII code units is stored in
+    /// the row's two key cells, lower-cased, one byte per code unit (<see cref="PackWord"/>), and has no key to read.
+    /// </summary>
+    private const int InlineWord = 0x40000000;
+
+    /// <summary>
+    /// A word of at most 8 ASCII code units as the generator stores it in its row: each code unit lower-cased, one byte
+    /// each, the first in the low byte, zeros after the last; ulong.MaxValue for a word with any other code unit, which
+    /// no stored word equals under OrdinalIgnoreCase.
+    /// </summary>
+    private static ulong PackWord(CorpusText word)
+    {
+        int length = word.Length;
+        ulong first, last;
+        if (length >= 4)
+        {
+            first = Read4(word, 0);
+            last = Read4(word, length - 4);
+        }
+        else
+        {
+            first = Units(word, 0);
+            last = 0;
+        }
+
+        if (((first | last) & 0xFF80FF80FF80FF80UL) != 0)
+        {
+            return ulong.MaxValue;
+        }
+
+        ulong packed = Narrow4(Lower4(first));
+        if (length > 4)
+        {
+            // The last four end at the word's end; their bytes past the first four are the word's from the fifth on.
+            packed |= (Narrow4(Lower4(last)) >> (8 * (8 - length))) << 32;
+        }
+
+        return packed;
+    }
+
+    /// <summary>Four ASCII code units, 'A' to 'Z' lower-cased and every other kept: bit 7 of a lane is set after adding 0x3F when the unit is at least 'A', after adding 0x25 when it is past 'Z'.</summary>
+    private static ulong Lower4(ulong units)
+    {
+        ulong atLeastA = units + 0x003F003F003F003FUL;
+        ulong pastZ = units + 0x0025002500250025UL;
+        return units | ((atLeastA & ~pastZ & 0x0080008000800080UL) >> 2);
+    }
+
+    /// <summary>Four code units below 0x100, one byte each.</summary>
+    private static ulong Narrow4(ulong units)
+    {
+        return (units & 0xFFUL) | ((units >> 8) & 0xFF00UL) | ((units >> 16) & 0xFF0000UL) | ((units >> 24) & 0xFF000000UL);
+    }
+
+    /// <summary>Two cells of a row read as one value, the first in the low half.</summary>
+    private static ulong Cells(int low, int high)
+    {
+        return (ulong)(uint)low | ((ulong)(uint)high << 32);
+    }
+
     // No character outside ASCII equals an ASCII one under OrdinalIgnoreCase, so ASCII folds on its own; the rest
     // fold by the table the generator hashed the corpus's words with (CasePages, CaseData), not by this machine's
     // casing data, which can differ from the build machine's.
@@ -675,7 +738,14 @@ internal static partial class Corpus
 
             for (int i = 0; i < written; i++)
             {
-                if (buffer[i] != word[i] && FoldChar(buffer[i]) != FoldChar(word[i]))
+                // FoldChar folds ASCII as the hashes do, by setting bit 5, which also takes U+0010 to '0': ASCII is
+                // compared exactly instead (no character outside ASCII equals an ASCII one).
+                char stored = buffer[i];
+                char query = word[i];
+                if (stored != query
+                    && (stored < 0x80 || query < 0x80
+                        ? stored >= 0x80 || !AsciiEqualsIgnoreCase((byte)stored, query)
+                        : FoldChar(stored) != FoldChar(query)))
                 {
                     return false;
                 }
