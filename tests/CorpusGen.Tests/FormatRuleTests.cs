@@ -690,6 +690,18 @@ public sealed class FormatRuleTests
     }
 
     [Fact]
+    public void A_lone_surrogate_in_a_file_name_round_trips_exactly()
+    {
+        // The file name is stored with the values; a u8 literal cannot hold a lone surrogate (CS9026 when the
+        // assembly is emitted, which Build does), so such a name sends the corpus to UTF-16 blobs as such text does.
+        var built = Build(File("a\uD800b.txt", "- one\nT"), File("c.txt", "- two\nT"));
+
+        Assert.Equal(new[] { "a\uD800b.txt", "c.txt" }, built.Values.Documents.Select(d => d.FileName));
+        Assert.Equal(new[] { "one", "two" }, built.Values.Headlines);
+        AssertLookups(built);
+    }
+
+    [Fact]
     public void Parser_reads_the_seed_shape_without_a_compilation()
     {
         const string Text = "- One\n-\n- Two\nTitle\nLead\n- Cross -\nBody\nP.Smith--AT\n";

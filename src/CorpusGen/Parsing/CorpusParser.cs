@@ -35,6 +35,9 @@ internal static class CorpusParser
     {
         var lines = ReadNonBlankLines(text, length, cancellationToken);
         int utf8Bytes = Utf8Length(text, length, out bool hasLoneSurrogate);
+        // The file name is stored with the values (value 0 of the document's blob), so it counts too: a path can hold
+        // a lone surrogate (NTFS allows them), which a u8 literal cannot.
+        hasLoneSurrogate |= HasLoneSurrogate(file.FileName);
         var diagnostics = new List<DiagnosticInfo>();
 
         var headlines = new List<TextRange>();
@@ -141,7 +144,7 @@ internal static class CorpusParser
         return new DocumentModel(
             file.Path, file.SortKey, file.StableKey, file.FileName, file.ClassName, DocumentText.Empty,
             EquatableArray<TextRange>.Empty, null, EquatableArray<TextRange>.Empty, EquatableArray<SectionModel>.Empty,
-            null, null, null, false, true, new EquatableArray<DiagnosticInfo>(new[] { error }));
+            null, null, null, HasLoneSurrogate(file.FileName), true, new EquatableArray<DiagnosticInfo>(new[] { error }));
     }
 
     /// <summary>
@@ -299,6 +302,23 @@ internal static class CorpusParser
             hasLoneSurrogate = true;
             return -1;
         }
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
