@@ -304,21 +304,18 @@ internal static class CorpusParser
         }
     }
 
+    /// <summary>Whether <paramref name="text"/> holds a surrogate without its pair: what the strict encoder (and a u8 literal) rejects.</summary>
     private static bool HasLoneSurrogate(string text)
     {
-        for (int i = 0; i < text.Length; i++)
+        try
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
+            StrictUtf8.GetByteCount(text);
+            return false;
         }
-
-        return false;
+        catch (EncoderFallbackException)
+        {
+            return true;
+        }
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -736,14 +736,7 @@
 
             for (int i = 0; i < written; i++)
             {
-                // FoldChar folds ASCII as the hashes do, by setting bit 5, which also takes U+0010 to '0': ASCII is
-                // compared exactly instead (no character outside ASCII equals an ASCII one).
-                char stored = buffer[i];
-                char query = word[i];
-                if (stored != query
-                    && (stored < 0x80 || query < 0x80
-                        ? stored >= 0x80 || !AsciiEqualsIgnoreCase((byte)stored, query)
-                        : FoldChar(stored) != FoldChar(query)))
+                if (!CharEqualsIgnoreCase(buffer[i], word[i]))
                 {
                     return false;
                 }
@@ -784,21 +777,7 @@
     {
         for (int i = 0; i < length; i++)
         {
-            char a = word[i];
-            char b = keys[offset + i];
-            if (a == b)
-            {
-                continue;
-            }
-
-            if (a < 0x80 || b < 0x80)
-            {
-                if (a >= 0x80 || !AsciiEqualsIgnoreCase((byte)a, b))
-                {
-                    return false;
-                }
-            }
-            else if (FoldChar(a) != FoldChar(b))
+            if (!CharEqualsIgnoreCase(keys[offset + i], word[i]))
             {
                 return false;
             }
@@ -812,6 +791,26 @@
         return Blob(blob).Substring(offset, length);
     }
 #endif
+
+    /// <summary>
+    /// Whether a stored code unit and a query's are equal under OrdinalIgnoreCase: ASCII exactly (FoldChar folds it as
+    /// the hashes do, by setting bit 5, which also takes U+0010 to '0'; no character outside ASCII equals an ASCII
+    /// one), the rest by the case table.
+    /// </summary>
+    private static bool CharEqualsIgnoreCase(char stored, char query)
+    {
+        if (stored == query)
+        {
+            return true;
+        }
+
+        if (stored < 0x80 || query < 0x80)
+        {
+            return stored < 0x80 && AsciiEqualsIgnoreCase((byte)stored, query);
+        }
+
+        return FoldChar(stored) == FoldChar(query);
+    }
 
     private static bool AsciiEqualsIgnoreCase(byte stored, char query)
     {
