@@ -65,7 +65,8 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Summary);
 
         // Per corpus class: document order, numbering, constant names and the shards' inputs. Cheap, and the only
-        // step that sees every file; what it feeds is emitted in pieces that are compared one by one.
+        // step that sees every file; what it feeds is emitted in pieces that are compared one by one. It and the
+        // grouping above order the files the same way and keep a file given twice once (CORPUS007 on the other).
         var plans = summaries
             .Collect()
             .Combine(options)

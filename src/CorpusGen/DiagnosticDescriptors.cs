@@ -44,6 +44,12 @@ internal static class DiagnosticDescriptors
         "CorpusGen could not generate '{0}': {1}; please report this with the corpus file that causes it",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DuplicateFile = Create(
+        "CORPUS007",
+        "Corpus file listed more than once",
+        "'{0}' is listed more than once in corpus class '{2}' (first as '{1}'); the file was included once, from the first item, and this one was skipped; remove the duplicate AdditionalFiles item",
+        DiagnosticSeverity.Warning);
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "CORPUS001" => EmptyBullet,
@@ -52,6 +58,7 @@ internal static class DiagnosticDescriptors
         "CORPUS004" => InvalidOption,
         "CORPUS005" => CorpusTooLarge,
         "CORPUS006" => InternalError,
+        "CORPUS007" => DuplicateFile,
         _ => null,
     };
 

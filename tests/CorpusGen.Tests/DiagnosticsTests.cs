@@ -237,6 +237,93 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void Same_path_twice_is_one_document_and_a_warning_on_the_second()
+    {
+        // The compiler can hand a generator one file twice (an in-process driver, or a project that lists it twice).
+        // Both copies would declare the same blob members (CS0102); the second is skipped instead, with CORPUS007.
+        var output = Run(
+            new CorpusFileSpec("/p/news/a.txt", "- Alpha\nTitle A"),
+            new CorpusFileSpec("/p/news/b.txt", "- Beta\nTitle B"),
+            new CorpusFileSpec("/p/news/a.txt", "- Alpha\nTitle A"));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        AssertAt(diagnostic, "CORPUS007", DiagnosticSeverity.Warning, "/p/news/a.txt", (0, 0), (0, 0));
+        Assert.Equal(
+            "'/p/news/a.txt' is listed more than once in corpus class 'Corpus' (first as '/p/news/a.txt'); the file was included once, from the first item, and this one was skipped; remove the duplicate AdditionalFiles item",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        var values = CompiledCorpus.Load(output.Compilation).Values();
+        Assert.Equal(new[] { "a.txt", "b.txt" }, values.Documents.Select(d => d.FileName));
+        Assert.Equal(new[] { "Alpha", "Beta" }, values.Headlines);
+        Assert.Equal(new[] { "Title A", "Title B" }, values.Documents.Select(d => d.Article!.Title));
+    }
+
+    [Fact]
+    public void Paths_that_differ_only_in_separators_are_one_file()
+    {
+        // '\' and '/' are the same separator to CorpusGen. The copy first in corpus order (ordinal, '/' before '\')
+        // is kept whatever the order of the items, and each other copy gets its own warning, naming the one kept.
+        var output = Run(
+            new CorpusFileSpec("/p/news\\a.txt", "- Alpha\nTitle A"),
+            new CorpusFileSpec("\\p\\news\\a.txt", "- Alpha\nTitle A"),
+            new CorpusFileSpec("/p/news/a.txt", "- Alpha\nTitle A"),
+            new CorpusFileSpec("/p/news/b.txt", "- Beta\nTitle B"));
+
+        var diagnostics = Reported(output, "CORPUS007");
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Equal(2, output.GeneratorDiagnostics.Length);
+        AssertAt(diagnostics[0], "CORPUS007", DiagnosticSeverity.Warning, "/p/news\\a.txt", (0, 0), (0, 0));
+        AssertAt(diagnostics[1], "CORPUS007", DiagnosticSeverity.Warning, "\\p\\news\\a.txt", (0, 0), (0, 0));
+        Assert.All(diagnostics, d => Assert.Contains("(first as '/p/news/a.txt')", d.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var values = CompiledCorpus.Load(output.Compilation).Values();
+        Assert.Equal(new[] { "a.txt", "b.txt" }, values.Documents.Select(d => d.FileName));
+        Assert.Equal(new[] { "Alpha", "Beta" }, values.Headlines);
+    }
+
+    [Fact]
+    public void A_path_relative_to_the_project_and_the_full_path_are_one_file()
+    {
+        // Blob names are made from the project-relative path, so these two would clash as well.
+        var output = Run(
+            new Dictionary<string, string> { ["ProjectDir"] = "/p/" },
+            new CorpusFileSpec("news/a.txt", "- Alpha\nTitle A"),
+            new CorpusFileSpec("/p/news/a.txt", "- Alpha\nTitle A"));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        AssertAt(diagnostic, "CORPUS007", DiagnosticSeverity.Warning, "news/a.txt", (0, 0), (0, 0));
+        Assert.Contains("(first as '/p/news/a.txt')", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(new[] { "Alpha" }, CompiledCorpus.Load(output.Compilation).Values().Headlines);
+    }
+
+    [Fact]
+    public void Same_path_with_different_texts_keeps_the_first_listed()
+    {
+        // Only an in-process host can give one path two texts; the first item the compiler lists is the one kept.
+        var output = Run(new CorpusFileSpec("/p/news/a.txt", "- First\nT"), new CorpusFileSpec("/p/news/a.txt", "- Second\nT"));
+
+        Assert.Equal("CORPUS007", Assert.Single(output.GeneratorDiagnostics).Id);
+        Assert.Equal(new[] { "First" }, CompiledCorpus.Load(output.Compilation).Values().Headlines);
+    }
+
+    [Fact]
+    public void Paths_that_differ_only_in_case_or_in_characters_a_name_leaves_out_are_different_files()
+    {
+        // Case counts, as on Linux: two documents, whatever the OS. The blob names of these files have the same
+        // readable part ("a_b_txt", "A_txt" / "a_txt") and differ by the hash of the path, so nothing clashes.
+        var output = Run(
+            new CorpusFileSpec("/p/news/A.txt", "- Upper\nT"),
+            new CorpusFileSpec("/p/news/a.txt", "- Lower\nT"),
+            new CorpusFileSpec("/p/news/a-b.txt", "- Dash\nT"),
+            new CorpusFileSpec("/p/news/a_b.txt", "- Underscore\nT"),
+            new CorpusFileSpec("/p/news/a b.txt", "- Space\nT"),
+            new CorpusFileSpec("/p/other/a_b.txt", "- Other folder\nT"));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        var values = CompiledCorpus.Load(output.Compilation).Values();
+        Assert.Equal(new[] { "A.txt", "a b.txt", "a-b.txt", "a.txt", "a_b.txt", "a_b.txt" }, values.Documents.Select(d => d.FileName));
+        Assert.Equal(new[] { "Upper", "Space", "Dash", "Lower", "Underscore", "Other folder" }, values.Headlines);
+    }
+
+    [Fact]
     public void Descriptors_have_ids_help_links_and_the_documented_severities()
     {
         var expected = new (string Id, DiagnosticSeverity Severity)[]
@@ -247,6 +334,7 @@ public sealed class DiagnosticsTests
             ("CORPUS004", DiagnosticSeverity.Error),
             ("CORPUS005", DiagnosticSeverity.Error),
             ("CORPUS006", DiagnosticSeverity.Error),
+            ("CORPUS007", DiagnosticSeverity.Warning),
         };
 
         foreach (var (id, severity) in expected)
@@ -261,7 +349,7 @@ public sealed class DiagnosticsTests
             Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString(CultureInfo.InvariantCulture)));
         }
 
-        Assert.Null(DiagnosticDescriptors.Find("CORPUS007"));
+        Assert.Null(DiagnosticDescriptors.Find("CORPUS008"));
     }
 
     private static CorpusFileSpec Article(string name) => new("/p/news/" + name, "- Headline of " + name + "\nTitle");

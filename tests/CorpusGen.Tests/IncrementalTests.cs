@@ -239,6 +239,43 @@ public sealed class IncrementalTests
         }
     }
 
+    [Fact]
+    public void A_skipped_duplicate_keeps_edits_incremental()
+    {
+        // File 7 listed twice: the second item is skipped (CORPUS007). Taking duplicates out happens inside the steps
+        // that see every file anyway, from paths alone, so an unrelated edit still runs no corpus step, and an edit of
+        // the skipped item re-parses that item and changes no output.
+        var files = Files(20);
+        files.Add(files[7]);
+        var compilation = GeneratorRunner.Compilation(new[] { "class A { }" });
+        var (driver, texts) = Start(files, compilation);
+        var before = Sources(driver);
+        Assert.Equal("CORPUS007", Assert.Single(driver.GetRunResult().Diagnostics).Id);
+
+        var unrelated = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class B { int x; }", GeneratorRunner.ParseOptions()));
+        var result = driver.RunGenerators(unrelated).GetRunResult().Results.Single();
+        foreach (string step in CorpusSteps)
+        {
+            Assert.All(Reasons(result, step), reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} ran: {reason}"));
+        }
+
+        var edited = new InMemoryAdditionalText(texts[20].Path, Microsoft.CodeAnalysis.Text.SourceText.From("- Not the copy that is kept\nTitle\nParagraph."));
+        var run = driver.ReplaceAdditionalText(texts[20], edited).RunGenerators(compilation);
+        result = run.GetRunResult().Results.Single();
+        var parse = Reasons(result, TrackingNames.Parse);
+        Assert.Equal(21, parse.Count);
+        Assert.Equal(1, parse.Count(reason => reason == IncrementalStepRunReason.Modified));
+        foreach (string step in new[] { TrackingNames.DocumentGroups, TrackingNames.Corpus, TrackingNames.Core, TrackingNames.Constants })
+        {
+            Assert.All(Reasons(result, step), reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} ran: {reason}"));
+        }
+
+        Assert.Equal(before, Sources(run));
+        Assert.Equal("CORPUS007", Assert.Single(run.GetRunResult().Diagnostics).Id);
+    }
+
     private static List<(string, string)> Sources(GeneratorDriver run) => run.GetRunResult().Results.Single().GeneratedSources
         .Select(source => (source.HintName, source.SourceText.ToString())).OrderBy(pair => pair.Item1, System.StringComparer.Ordinal).ToList();
 

@@ -70,7 +70,8 @@ internal static class Steps
     {
         cancellationToken.ThrowIfCancellationRequested();
         var groups = ImmutableArray.CreateBuilder<DocumentGroup>();
-        foreach (var (className, hintName, list) in ByClassInCorpusOrder(layouts, layout => layout.Document))
+        // A skipped duplicate has no document, so no group and no store member; the plan reports it (CORPUS007).
+        foreach (var (className, hintName, list, _) in ByClassInCorpusOrder(layouts, layout => layout.Document))
         {
             for (int first = 0; first < list.Count; first += DocumentGroup.Size)
             {
@@ -89,7 +90,13 @@ internal static class Steps
     /// of classes whose names differ only in case the second gets "-2" appended, the third "-3" (no identifier holds a
     /// '-', so these meet no other class's names).
     /// </summary>
-    private static IEnumerable<(string ClassName, string HintName, List<T> Items)> ByClassInCorpusOrder<T>(IEnumerable<T> items, Func<T, DocumentModel> document)
+    /// <remarks>
+    /// Items that are the same file as an earlier one of their class are taken out and returned as duplicates, with
+    /// the item each repeats (see <see cref="WithoutDuplicates"/>). This is the one place that orders and filters the
+    /// documents, for both the document groups and the plan: their numbering must agree.
+    /// </remarks>
+    private static IEnumerable<(string ClassName, string HintName, List<T> Items, List<(T Skipped, T Kept)> Duplicates)> ByClassInCorpusOrder<T>(
+        IEnumerable<T> items, Func<T, DocumentModel> document)
     {
         var classes = new SortedDictionary<string, List<T>>(StringComparer.Ordinal);
         foreach (var item in items)
@@ -109,11 +116,49 @@ internal static class Steps
             int count = seen.TryGetValue(pair.Key, out int earlier) ? earlier + 1 : 1;
             seen[pair.Key] = count;
             string hintName = count == 1 ? pair.Key : pair.Key + "-" + count.ToString(CultureInfo.InvariantCulture);
-            yield return (pair.Key, hintName, pair.Value
+            var ordered = pair.Value
                 .OrderBy(item => document(item).SortKey, StringComparer.Ordinal)
                 .ThenBy(item => document(item).Path, StringComparer.Ordinal)
-                .ToList());
+                .ToList();
+            var duplicates = WithoutDuplicates(ordered, document);
+            yield return (pair.Key, hintName, ordered, duplicates);
         }
+    }
+
+    /// <summary>
+    /// Takes out of <paramref name="ordered"/> (one class's items, in corpus order) every item that is the same file as
+    /// an earlier one, and returns them with the item each repeats. The same file means the same
+    /// <see cref="DocumentModel.StableKey"/>, the project-relative path with '/' for '\' (so <c>news/a.txt</c> and
+    /// <c>/p/news/a.txt</c> in project <c>/p</c> are one file too): what the blob names are made of
+    /// (<see cref="Naming.ForFile"/>), so two such items would declare the same members (CS0102). Compared ordinally,
+    /// case included, like the paths everywhere else: two paths that differ only in case are two files on Linux, and
+    /// the output must not depend on the OS it is built on. The item kept is the first in corpus order (so
+    /// <c>/p/a/b.txt</c> before <c>/p/a\b.txt</c>, '/' being before '\'); of items whose paths are equal too, the first
+    /// the compiler lists. Only paths are compared, never texts, so this costs no more than the sort before it.
+    /// </summary>
+    private static List<(T Skipped, T Kept)> WithoutDuplicates<T>(List<T> ordered, Func<T, DocumentModel> document)
+    {
+        var duplicates = new List<(T Skipped, T Kept)>();
+        var first = new Dictionary<string, T>(ordered.Count, StringComparer.Ordinal);
+        int kept = 0;
+        for (int i = 0; i < ordered.Count; i++)
+        {
+            var item = ordered[i];
+            string key = document(item).StableKey;
+            if (first.TryGetValue(key, out var earlier))
+            {
+                duplicates.Add((item, earlier));
+            }
+            else
+            {
+                // Compacted in place: the items kept stay in corpus order.
+                first.Add(key, item);
+                ordered[kept++] = item;
+            }
+        }
+
+        ordered.RemoveRange(kept, ordered.Count - kept);
+        return duplicates;
     }
 
     public static void EmitDocuments(SourceProductionContext context, ((DocumentGroup Group, GeneratorOptions Options) Left, TargetInfo Target) input)
@@ -159,35 +204,45 @@ internal static class Steps
         ImmutableArray<DocumentSummary> summaries, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
     {
         var plans = ImmutableArray.CreateBuilder<CorpusPlan>();
-        foreach (var (className, hintName, ordered) in ByClassInCorpusOrder(summaries, summary => summary.Document))
+        foreach (var (className, hintName, ordered, duplicates) in ByClassInCorpusOrder(summaries, summary => summary.Document))
         {
+            CorpusPlan plan;
             try
             {
-                plans.Add(CorpusPlanBuilder.Build(className, hintName, ordered, options, target, cancellationToken));
+                plan = CorpusPlanBuilder.Build(className, hintName, ordered, options, target, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                var plan = CorpusPlanBuilder.Build(className, hintName, Array.Empty<DocumentSummary>(), options, target, cancellationToken);
-                plans.Add(plan with
+                plan = CorpusPlanBuilder.Build(className, hintName, Array.Empty<DocumentSummary>(), options, target, cancellationToken);
+                plan = plan with
                 {
                     Core = plan.Core with { Diagnostics = new EquatableArray<DiagnosticInfo>(new[] { InternalError(className, exception) }) },
-                });
+                };
             }
+
+            // The class's skipped duplicates, reported with its other diagnostics: once each, by the class's core.
+            plans.Add(WithDiagnostics(plan, duplicates.Select(pair => DuplicateFile(className, pair.Skipped.Document, pair.Kept.Document)).ToList()));
         }
 
         // The assembly's limits, over every class: added to the first class's diagnostics, reported once.
         var assemblyLimits = CorpusPlanBuilder.CheckAssemblyLimits(plans.Select(plan => plan.Usage).ToList());
         if (assemblyLimits.Count > 0)
         {
-            var first = plans[0];
-            plans[0] = first with
-            {
-                Core = first.Core with { Diagnostics = new EquatableArray<DiagnosticInfo>(first.Core.Diagnostics.Concat(assemblyLimits).ToArray()) },
-            };
+            plans[0] = WithDiagnostics(plans[0], assemblyLimits);
         }
 
         return plans.ToImmutable();
     }
+
+    /// <summary><paramref name="plan"/> with <paramref name="diagnostics"/> after its core's own; the same plan when there are none.</summary>
+    private static CorpusPlan WithDiagnostics(CorpusPlan plan, List<DiagnosticInfo> diagnostics) =>
+        diagnostics.Count == 0
+            ? plan
+            : plan with { Core = plan.Core with { Diagnostics = new EquatableArray<DiagnosticInfo>(plan.Core.Diagnostics.Concat(diagnostics).ToArray()) } };
+
+    /// <summary>CORPUS007 on <paramref name="skipped"/>, the item left out as the same file as <paramref name="kept"/>.</summary>
+    private static DiagnosticInfo DuplicateFile(string className, DocumentModel skipped, DocumentModel kept) =>
+        new(DiagnosticDescriptors.DuplicateFile.Id, skipped.Path, 0, 0, 0, 0, 0, 0, new EquatableArray<string>(new[] { skipped.Path, kept.Path, className }));
 
     public static ShardModel BuildShard(ShardInput input, bool words, CancellationToken cancellationToken)
     {
