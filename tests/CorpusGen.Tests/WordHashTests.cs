@@ -54,12 +54,36 @@ public sealed class WordHashTests
     [Fact]
     public void Short_ascii_words_pack_lower_cased_one_byte_each()
     {
-        Assert.Equal(0x306261UL, ShardBuilder.PackInline("Ab0", 0, 3));
-        Assert.Equal(0x3837363534333231UL, ShardBuilder.PackInline("x12345678", 1, 8));
-        Assert.Equal(0x7A61UL, ShardBuilder.PackInline("aZ", 0, 2));
+        // Below four code units: the first, middle and last, in the three low bytes.
+        Assert.Equal(0x306261UL, CorpusHash.PackShort("Ab0", 0, 3));
+        Assert.Equal(0x7A7A61UL, CorpusHash.PackShort("aZ", 0, 2));
+        Assert.Equal(0x717171UL, CorpusHash.PackShort("Q", 0, 1));
+        // From four on: the first four in the even bytes, the last four in the odd ones.
+        Assert.Equal(0x3834373336323531UL, CorpusHash.PackShort("x12345678", 1, 8));
+        Assert.Equal(0x6664656364626361UL, CorpusHash.PackShort("abCDef", 0, 6));
         // Only 'A' to 'Z' change: the code units next to them stay, so that none packs as a letter it is not.
-        Assert.Equal(0x607A5B40UL, ShardBuilder.PackInline("@[Z`", 0, 4));
-        Assert.Null(ShardBuilder.PackInline("abcdefghi", 0, 9));
-        Assert.Null(ShardBuilder.PackInline("caf\u00E9", 0, 4));
+        Assert.Equal(0x60607A7A5B5B4040UL, CorpusHash.PackShort("@[Z`", 0, 4));
+        Assert.Null(CorpusHash.PackShort("abcdefghi", 0, 9));
+        Assert.Null(CorpusHash.PackShort("caf\u00E9", 0, 4));
+        Assert.Null(CorpusHash.PackShort("\u0100ab", 0, 3));
+        Assert.Null(CorpusHash.PackShort("", 0, 0));
+    }
+
+    [Fact]
+    public void Short_words_of_one_length_never_share_a_hash()
+    {
+        // ShortWord is a bijection for each length: every two-letter word of ASCII letters and digits hashes apart from
+        // the others, and the same in either case.
+        const string units = "abcdefghijklmnopqrstuvwxyz0123456789";
+        var seen = new System.Collections.Generic.HashSet<ulong>();
+        foreach (char a in units)
+        {
+            foreach (char b in units)
+            {
+                string word = new string(new[] { a, b });
+                Assert.True(seen.Add(CorpusHash.Word(word, 0, 2)), word);
+                Assert.Equal(CorpusHash.Word(word, 0, 2), CorpusHash.Word(word.ToUpperInvariant(), 0, 2));
+            }
+        }
     }
 }

@@ -104,12 +104,12 @@ internal static class Naming
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
         "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "CorpusText", "Decode",
-        "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindWord", "Fingerprint", "Finish",
+        "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindShortWord", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2",
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline", "InlineWord",
-        "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Lower4", "Narrow4", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
+        "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
         "SectionList", "System", "TableAddress", "Tables", "TextList", "ThrowArgumentNull", "Title", "TranscodedEquals",
-        "TranscodedEqualsIgnoreCase", "Units", "Unpack", "WordHash",
+        "ShortWordHash", "TranscodedEqualsIgnoreCase", "Units", "Unpack", "WordHash",
     };
 
     /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>

@@ -73,9 +73,20 @@ internal static class CorpusHash
         return (int)(unchecked(sum * Multiplier2) >> 32) | 1;
     }
 
+    /// <summary>
+    /// The folded hash of a word: for a word of at most <see cref="MaxShortWord"/> ASCII code units, the mixed
+    /// <see cref="PackShort"/> value (the runtime's <c>ShortWordHash</c>), so that a lookup of such a word reads its
+    /// code units once, for the hash and the comparison both; for any other word, the probe hash over case-folded code
+    /// units (the runtime's <c>WordHash</c>).
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ulong Word(string text, int start, int length)
     {
+        if (PackShort(text, start, length) is ulong packed)
+        {
+            return ShortWord(packed, length);
+        }
+
         ulong first, last;
         if (length >= 4)
         {
@@ -107,6 +118,62 @@ internal static class CorpusHash
 
         return Finish(hash, FoldedUnits(text, start + i, start + length), length);
     }
+
+    /// <summary>The longest word that <see cref="PackShort"/> packs.</summary>
+    public const int MaxShortWord = 8;
+
+    /// <summary>
+    /// A word of 1 to <see cref="MaxShortWord"/> ASCII code units packed as the runtime's <c>PackWord</c> packs a query:
+    /// from four code units on, the first four in the even bytes and the last four (overlapping them below eight) in the
+    /// odd ones; below four, the first, middle and last code units in the three low bytes; 'A' to 'Z' lower-cased. Null
+    /// for any other word. Together with the length the value tells the word, and two such words of one length are
+    /// equal under OrdinalIgnoreCase exactly when their values are (no character outside ASCII equals an ASCII one
+    /// under it).
+    /// </summary>
+    public static ulong? PackShort(string text, int start, int length)
+    {
+        if (length < 1 || length > MaxShortWord)
+        {
+            return null;
+        }
+
+        ulong packed;
+        if (length >= 4)
+        {
+            ulong first = Read4(text, start);
+            ulong last = Read4(text, start + length - 4);
+            if (((first | last) & 0xFF80FF80FF80FF80UL) != 0)
+            {
+                return null;
+            }
+
+            packed = first | (last << 8);
+        }
+        else
+        {
+            uint first = text[start];
+            uint middle = text[start + (length >> 1)];
+            uint last = text[start + length - 1];
+            if (((first | middle | last) & 0xFF80U) != 0)
+            {
+                return null;
+            }
+
+            packed = first | (middle << 8) | (last << 16);
+        }
+
+        // 'A' to 'Z' lower-cased in every byte at once: bit 7 of a byte is set after adding 0x3F when it is at least
+        // 'A', after adding 0x25 when it is past 'Z' (no byte is above 0x7F, so no addition carries into the next).
+        ulong atLeastA = packed + 0x3F3F3F3F3F3F3F3FUL;
+        ulong pastZ = packed + 0x2525252525252525UL;
+        return packed | ((atLeastA & ~pastZ & 0x8080808080808080UL) >> 2);
+    }
+
+    /// <summary>
+    /// The hash of a short word: its <see cref="PackShort"/> value and length mixed. For one length a bijection
+    /// (multiplications by odd constants around a xor), so that two short words of one length never share a hash.
+    /// </summary>
+    public static ulong ShortWord(ulong packed, int length) => Finish(packed, 0, length);
 
     /// <summary>The bucket of a hash in a table of 2^<paramref name="bits"/> buckets: its top bits.</summary>
     public static int Bucket(ulong hash, int bits) => (int)(hash >> (64 - bits));

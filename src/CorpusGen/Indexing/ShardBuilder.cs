@@ -20,7 +20,8 @@ namespace CorpusGen.Indexing;
 /// units hashed. Word shard table: <c>[bits, 2^bits + 1 bucket starts, rows of 6]</c>, a row being
 /// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>; for a word of
 /// at most 8 ASCII code units the length has <see cref="InlineWord"/> set and the two key cells hold the word itself
-/// (<see cref="PackInline"/>), so that its lookup reads no key. Bucket starts are positions in the table itself. A bucket is taken from the hash after the shard's own top bits.
+/// (<see cref="CorpusHash.PackShort"/>), so that its lookup reads no key and compares no fingerprint. Bucket starts
+/// are positions in the table itself. A bucket is taken from the hash after the shard's own top bits.
 /// </remarks>
 internal static class ShardBuilder
 {
@@ -29,9 +30,6 @@ internal static class ShardBuilder
 
     /// <summary>Set in the length cell of a word row that holds its word: Runtime/CorpusApi.cs's <c>InlineWord</c>.</summary>
     public const int InlineWord = 0x40000000;
-
-    /// <summary>The most code units of a word held in its row.</summary>
-    public const int MaxInlineWord = 8;
 
     /// <summary>A probe whose longest bucket exceeds this falls back to the full hash.</summary>
     private const int MaxProbeChain = 6;
@@ -216,7 +214,7 @@ internal static class ShardBuilder
         {
             var (source, start, length) = groups.Occurrence(i);
             table[row] = (int)hashArray[i];
-            if (PackInline(source, start, length) is ulong packed)
+            if (CorpusHash.PackShort(source, start, length) is ulong packed)
             {
                 table[row + 1] = length | InlineWord;
                 table[row + 2] = unchecked((int)packed);
@@ -250,38 +248,6 @@ internal static class ShardBuilder
         }
 
         return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat), keys.ToString(), keys.Stored, EquatableArray<DiagnosticInfo>.Empty);
-    }
-
-    /// <summary>
-    /// A word of at most <see cref="MaxInlineWord"/> ASCII code units as its row holds it (the runtime's <c>PackWord</c>
-    /// computes the same from a query): 'A' to 'Z' lower-cased, one byte per code unit, the first in the low byte,
-    /// zeros after the last; null for any other word, whose row points to its key.
-    /// </summary>
-    public static ulong? PackInline(string source, int start, int length)
-    {
-        if (length > MaxInlineWord)
-        {
-            return null;
-        }
-
-        ulong packed = 0;
-        for (int i = 0; i < length; i++)
-        {
-            char c = source[start + i];
-            if (c >= 0x80)
-            {
-                return null;
-            }
-
-            if (c >= 'A' && c <= 'Z')
-            {
-                c = (char)(c + ('a' - 'A'));
-            }
-
-            packed |= (ulong)c << (8 * i);
-        }
-
-        return packed;
     }
 
     /// <summary>A word of one document in a word shard: its group, and where its headlines are in that document's postings.</summary>

@@ -217,8 +217,18 @@
 
     private static HeadlineIndices FindWord(CorpusText word)
     {
+        // A word of 1 to 8 ASCII code units is found by its packed value alone (PackWord); any other word by the hash
+        // of its first and last four code units, folded, and a comparison with its key.
         int length = word.Length;
-        if (length == 0)
+        if ((uint)(length - 1) < MaxShortWord)
+        {
+            ulong packed = PackWord(word);
+            if (packed != ulong.MaxValue)
+            {
+                return FindShortWord(word, packed);
+            }
+        }
+        else if (length == 0)
         {
             return default(HeadlineIndices);
         }
@@ -262,7 +272,6 @@
 
         // table[0] is the shard's bucket bits; negative when the generator found more words sharing a probe hash than
         // a bucket should hold (long words alike at both ends), and the shard hashes every code unit instead.
-        int fingerprint = (int)hash;
         ulong position = hash << Tables.WordShardBits;
 #if CORPUSGEN_SPAN_TABLES
         int bits = table;
@@ -272,38 +281,107 @@
         if (bits < 0)
         {
             hash = FullWordHash(word);
-            fingerprint = (int)hash;
             position = hash;
             bits = -bits;
         }
 
-#if CORPUSGEN_SPAN_TABLES
+        int fingerprint = (int)hash;
         int bucket = 1 + (int)(position >> (64 - bits));
+#if CORPUSGEN_SPAN_TABLES
         int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
         for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 6)
         {
             ref int entry = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
             if (entry == fingerprint
-                && (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == length
+                && global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == length
 #if CORPUSGEN_UTF8
-                    ? KeyEqualsIgnoreCase(word, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3))
+                && KeyEqualsIgnoreCase(word, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
 #else
-                    ? KeyEqualsIgnoreCase(word, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3))
+                && KeyEqualsIgnoreCase(word, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
 #endif
-                    : global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == (length | InlineWord) && PackWord(word) == Cells(global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3))))
             {
                 return new HeadlineIndices(shard, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 5));
             }
         }
 #else
-        int bucket = 1 + (int)(position >> (64 - bits));
         int end = table[bucket + 1];
         for (int row = table[bucket]; row < end; row += 6)
         {
-            if (table[row] == fingerprint
-                && (table[row + 1] == length
-                    ? KeyEqualsIgnoreCase(word, keys, table[row + 2], table[row + 3])
-                    : table[row + 1] == (length | InlineWord) && PackWord(word) == Cells(table[row + 2], table[row + 3])))
+            if (table[row] == fingerprint && table[row + 1] == length && KeyEqualsIgnoreCase(word, keys, table[row + 2], table[row + 3]))
+            {
+                return new HeadlineIndices(shard, table[row + 4], table[row + 5]);
+            }
+        }
+#endif
+
+        return default(HeadlineIndices);
+    }
+
+    /// <summary>
+    /// FindWord for a word of 1 to 8 ASCII code units, <paramref name="packed"/> being its PackWord value: its row holds
+    /// that value and its length (marked with <see cref="InlineWord"/>), so the lookup reads no key and compares no
+    /// fingerprint. In a method of its own, so that the register allocation of the long-word path (calls, keys) does
+    /// not cost this one spills when it is compiled on its own (the JIT may inline it: measured, that was no slower).
+    /// </summary>
+    private static HeadlineIndices FindShortWord(CorpusText word, ulong packed)
+    {
+        int length = word.Length;
+        ulong hash = ShortWordHash(packed, length);
+#if CORPUSGEN_WORD_SHARDS
+        int shard = (int)(hash >> (64 - Tables.WordShardBits));
+#if CORPUSGEN_SPAN_TABLES
+        global::System.IntPtr[] addresses = Index.WordShards.Addresses;
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[shard * Index.WordShards.Stride]);
+        if (address == global::System.IntPtr.Zero)
+        {
+            address = Index.WordShards.Find(shard);
+        }
+
+        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), address);
+#else
+        int[] table = Index.WordShards.Tables[shard];
+#endif
+#else
+        int shard = 0;
+#if CORPUSGEN_SPAN_TABLES
+        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.WordTable0Data(), ref Index.WordTable0Unpacked));
+#else
+        int[] table = Index.WordTable0;
+#endif
+#endif
+
+        ulong position = hash << Tables.WordShardBits;
+#if CORPUSGEN_SPAN_TABLES
+        int bits = table;
+#else
+        int bits = table[0];
+#endif
+        if (bits < 0)
+        {
+            // The generator placed every word of this shard by the hash of every code unit, short ones too.
+            position = FullWordHash(word);
+            bits = -bits;
+        }
+
+        int inline = length | InlineWord;
+        int bucket = 1 + (int)(position >> (64 - bits));
+#if CORPUSGEN_SPAN_TABLES
+        int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
+        for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 6)
+        {
+            ref int entry = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
+            if (Cells(global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)) == packed
+                && global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) == inline)
+            {
+                return new HeadlineIndices(shard, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 5));
+            }
+        }
+#else
+        int end = table[bucket + 1];
+        for (int row = table[bucket]; row < end; row += 6)
+        {
+            if (Cells(table[row + 2], table[row + 3]) == packed && table[row + 1] == inline)
             {
                 return new HeadlineIndices(shard, table[row + 4], table[row + 5]);
             }
@@ -543,58 +621,65 @@
     }
 
     /// <summary>
-    /// Marks the length cell of a word row that holds its word itself: a word of at most 8 ASCII code units is stored in
-    /// the row's two key cells, lower-cased, one byte per code unit (<see cref="PackWord"/>), and has no key to read.
+    /// Marks the length cell of a word row that holds its word itself: a word of 1 to <see cref="MaxShortWord"/> ASCII
+    /// code units is stored as its <see cref="PackWord"/> value in the row's two key cells, and has no key to read.
     /// </summary>
     private const int InlineWord = 0x40000000;
 
+    /// <summary>The longest word that <see cref="PackWord"/> packs.</summary>
+    private const int MaxShortWord = 8;
+
     /// <summary>
-    /// A word of at most 8 ASCII code units as the generator stores it in its row: each code unit lower-cased, one byte
-    /// each, the first in the low byte, zeros after the last; ulong.MaxValue for a word with any other code unit, which
-    /// no stored word equals under OrdinalIgnoreCase.
+    /// A word of 1 to <see cref="MaxShortWord"/> ASCII code units as the generator stores and hashes it (CorpusHash.PackShort):
+    /// from four code units on, the first four in the even bytes and the last four in the odd ones, one byte each; below
+    /// four, the first, middle and last code units in the three low bytes. Either way 'A' to 'Z' are lower-cased, and
+    /// with the length the value tells the word, ignoring case. ulong.MaxValue for a word with a code unit outside ASCII,
+    /// which no stored short word equals under OrdinalIgnoreCase. No loop and one branch on the length: lookups of words
+    /// drawn from running text see every length from 1 to 8.
     /// </summary>
     private static ulong PackWord(CorpusText word)
     {
         int length = word.Length;
-        ulong first, last;
+        ulong packed;
         if (length >= 4)
         {
-            first = Read4(word, 0);
-            last = Read4(word, length - 4);
+            ulong first = Read4(word, 0);
+            ulong last = Read4(word, length - 4);
+            if (((first | last) & 0xFF80FF80FF80FF80UL) != 0)
+            {
+                return ulong.MaxValue;
+            }
+
+            packed = first | (last << 8);
         }
         else
         {
-            first = Units(word, 0);
-            last = 0;
+            uint first = word[0];
+            uint middle = word[length >> 1];
+            uint last = word[length - 1];
+            if (((first | middle | last) & 0xFF80U) != 0)
+            {
+                return ulong.MaxValue;
+            }
+
+            packed = first | (middle << 8) | (last << 16);
         }
 
-        if (((first | last) & 0xFF80FF80FF80FF80UL) != 0)
-        {
-            return ulong.MaxValue;
-        }
-
-        ulong packed = Narrow4(Lower4(first));
-        if (length > 4)
-        {
-            // The last four end at the word's end; their bytes past the first four are the word's from the fifth on.
-            packed |= (Narrow4(Lower4(last)) >> (8 * (8 - length))) << 32;
-        }
-
-        return packed;
+        return Lower8(packed);
     }
 
-    /// <summary>Four ASCII code units, 'A' to 'Z' lower-cased and every other kept: bit 7 of a lane is set after adding 0x3F when the unit is at least 'A', after adding 0x25 when it is past 'Z'.</summary>
-    private static ulong Lower4(ulong units)
+    /// <summary>The hash of a short word: its packed value and length mixed (CorpusHash.ShortWord in the generator).</summary>
+    private static ulong ShortWordHash(ulong packed, int length)
     {
-        ulong atLeastA = units + 0x003F003F003F003FUL;
-        ulong pastZ = units + 0x0025002500250025UL;
-        return units | ((atLeastA & ~pastZ & 0x0080008000800080UL) >> 2);
+        return Finish(packed, 0, length);
     }
 
-    /// <summary>Four code units below 0x100, one byte each.</summary>
-    private static ulong Narrow4(ulong units)
+    /// <summary>Eight ASCII bytes, 'A' to 'Z' lower-cased and every other kept: bit 7 of a lane is set after adding 0x3F when the byte is at least 'A', after adding 0x25 when it is past 'Z'.</summary>
+    private static ulong Lower8(ulong bytes)
     {
-        return (units & 0xFFUL) | ((units >> 8) & 0xFF00UL) | ((units >> 16) & 0xFF0000UL) | ((units >> 24) & 0xFF000000UL);
+        ulong atLeastA = bytes + 0x3F3F3F3F3F3F3F3FUL;
+        ulong pastZ = bytes + 0x2525252525252525UL;
+        return bytes | ((atLeastA & ~pastZ & 0x8080808080808080UL) >> 2);
     }
 
     /// <summary>Two cells of a row read as one value, the first in the low half.</summary>

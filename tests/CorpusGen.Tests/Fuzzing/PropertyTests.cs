@@ -154,13 +154,15 @@ public sealed class PropertyTests
     public void Words_alike_at_both_ends_use_the_full_hash_and_are_all_found(int caseIndex, Target target, int count)
     {
         // Same length, same first and last four code units: one probe hash, so without the fall-back to hashing every
-        // code unit a lookup would compare all of them. CheckCorpus also asks for each word upper- and lower-cased.
+        // code unit a lookup would compare all of them. CheckCorpus also asks for each word upper- and lower-cased. The
+        // short words (k0 to k399) land in every shard, full-hash ones too, where they are placed by that hash as well.
         var random = new CorpusTextGenerator(CaseSeed(caseIndex));
         var text = new StringBuilder();
         for (int i = 0; i < count; i++)
         {
             string middle = i.ToString("D5", CultureInfo.InvariantCulture);
-            text.Append("- Word abcd").Append(middle).Append("wxyz and abcd").Append(i % 7 == 0 ? "Q" + middle : "q" + middle).Append("wxyz\n");
+            text.Append("- Word abcd").Append(middle).Append("wxyz and abcd").Append(i % 7 == 0 ? "Q" + middle : "q" + middle).Append("wxyz k")
+                .Append((i % 400).ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         text.Append("Title\nParagraph\n");
@@ -178,7 +180,7 @@ public sealed class PropertyTests
     [InlineData(322, Target.CSharp7)]
     public void Short_ascii_words_held_in_their_rows_match_exactly(int caseIndex, Target target)
     {
-        // Words of at most 8 ASCII code units are stored in their rows (ShardBuilder.PackInline) and compared there:
+        // Words of at most 8 ASCII code units are stored in their rows (CorpusHash.PackShort) and compared there:
         // words of 1 to 10 code units around that limit, letters in both cases and digits, a few with a letter beyond
         // ASCII. CheckCorpus also asks for each word upper- and lower-cased, near misses, and digits swapped for the
         // control characters that hash as they do.
