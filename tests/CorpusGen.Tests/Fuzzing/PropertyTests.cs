@@ -209,6 +209,175 @@ public sealed class PropertyTests
     }
 
     /// <summary>
+    /// Code units a query's word may hold in place of a corpus word's: ASCII that is no part of a word (next to the
+    /// letter ranges, so a wrong range test in the SWAR lower-casing would show), control characters that fold like
+    /// digits by bit 5, the ends of one byte, Latin-1 letters, the characters that some casing rules take to ASCII
+    /// letters (Kelvin sign, long s, dotted and dotless i), and lone surrogates.
+    /// </summary>
+    private const string HostileUnits =
+        "@[`{-. \0\u007F\u0001\u0010\u0019\u001A\u001F\u0080\u00FF\u00B5\u00E9\u00C9\u0130\u0131\u212A\u017F\u0100\u0141\u0161\uD800\uDC00\uFFFF";
+
+    /// <summary>
+    /// Queries around <paramref name="word"/>: each code unit replaced by every one of <see cref="HostileUnits"/>,
+    /// by itself with bit 5 or bit 0 flipped, with bit 7 set and with a high byte (the packed value keeps only the low
+    /// byte of each code unit, so a lost ASCII test would equate these with the word), and the word one code unit
+    /// longer or shorter at either end.
+    /// </summary>
+    private static IEnumerable<string> HostileVariants(string word)
+    {
+        for (int i = 0; i < word.Length; i++)
+        {
+            string before = word.Substring(0, i), after = word.Substring(i + 1);
+            char c = word[i];
+            foreach (char h in HostileUnits + new string(new[] { (char)(c ^ 0x20), (char)(c ^ 0x01), (char)(c | 0x80), (char)(c | 0x100), (char)(c | 0x7F00) }))
+            {
+                yield return before + h + after;
+            }
+
+            yield return before + char.ToUpperInvariant(c) + after;
+            yield return before + char.ToLowerInvariant(c) + after;
+        }
+
+        foreach (char h in "a0@\0\u00E9")
+        {
+            yield return word + h;
+            yield return h + word;
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.Substring(1);
+            yield return word.Substring(0, word.Length - 1);
+        }
+    }
+
+    [Theory]
+    [InlineData(700, Target.Latest, 250, false)]
+    [InlineData(701, Target.CSharp10, 250, false)]
+    [InlineData(702, Target.CSharp7, 250, false)]
+    [InlineData(706, Target.Latest, 12_000, true)]
+    [InlineData(707, Target.CSharp10, 12_000, true)]
+    [InlineData(708, Target.CSharp7, 12_000, true)]
+    public void Short_words_are_not_matched_by_hostile_queries_of_every_length(int caseIndex, Target target, int headlineCount, bool sharded)
+    {
+        // Words of 1 to 9 ASCII code units whose packed values are candidates for one another: first, middle and last
+        // code units repeated ("aa", "aaa", "aba"), the doubly read middle of lengths 5 to 7 ("abcba", "abccba"),
+        // digits, both cases. Every query of HostileVariants around every word, runs of one character of every length
+        // around the limit, a huge one, and random short strings from letters, digits and hostile code units; the
+        // oracle is OrdinalIgnoreCase over the corpus's words. With enough headlines the word index is split into
+        // shards, chosen by the top bits of the short-word hash at run time as at compile time.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        string[] fixedWords =
+        {
+            "a", "A", "b", "z", "Z", "0", "9", "k", "K", "s", "S", "i", "I",
+            "aa", "ab", "ba", "bb", "zz", "q0", "0a",
+            "aaa", "aba", "aab", "abb", "bab", "abc", "x9z", "0a0", "Zz9",
+            "aaaa", "abab", "abba", "abcd", "AbCd",
+            "aaaaa", "abcde", "abcba", "aabaa", "a0a0a",
+            "aaaaaa", "abcdef", "abccba", "aaabbb",
+            "aaaaaaa", "abcdefg", "abcxcba", "mixedCS",
+            "aaaaaaaa", "abcdefgh", "abcddcba", "ABCDEFGH", "AbCdEfGh", "12345678",
+            "aaaaaaaaa", "abcdefghi", "123456789", "abcdxefgh",
+        };
+        const string alphabet = "abzABZ019";
+        string RandomWord()
+        {
+            var word = new StringBuilder();
+            int length = random.Random.Next(1, 10);
+            for (int i = 0; i < length; i++)
+            {
+                word.Append(alphabet[random.Random.Next(alphabet.Length)]);
+            }
+
+            return word.ToString();
+        }
+
+        // Words between characters that are not letters or digits, ASCII neighbours of the letter ranges among them.
+        string[] separators = { " ", " - ", "@", "[", "`", "{", ", ", "'", "/", "\u00A0" };
+        var corpusWords = fixedWords.Concat(Enumerable.Range(0, sharded ? 2000 : 150).Select(_ => RandomWord())).ToList();
+        var text = new StringBuilder();
+        for (int i = 0; i < headlineCount; i++)
+        {
+            text.Append("- ").Append(corpusWords[random.Random.Next(corpusWords.Count)]);
+            int more = random.Random.Next(1, 8);
+            for (int w = 0; w < more; w++)
+            {
+                text.Append(separators[random.Random.Next(separators.Length)]).Append(corpusWords[random.Random.Next(corpusWords.Count)]);
+            }
+
+            text.Append('\n');
+        }
+
+        // Every fixed word in some headline, so that each is a hit to miss by one code unit.
+        text.Append("- ").Append(string.Join(" ", fixedWords)).Append('\n');
+        text.Append("Title\nParagraph\n");
+
+        const string fuzzUnits = "abzABZ019@[`{\0\u007F\u0010\u0019 \u00E9\u212A\u017F\u0131\uD800";
+        var extra = corpusWords.Distinct(StringComparer.Ordinal).SelectMany(HostileVariants)
+            .Concat("aAbz0@`{\0".SelectMany(c => Enumerable.Range(1, 10).Select(n => new string(c, n))))
+            .Concat(new[] { new string('a', 1 << 20), "a" + new string('\0', 100_000), new string('\uD800', 9), "\uD800\uDC00", "\uDC00" })
+            .Concat(Enumerable.Range(0, 3000).Select(_ =>
+                new string(Enumerable.Range(0, random.Random.Next(1, 11)).Select(_ => fuzzUnits[random.Random.Next(fuzzUnits.Length)]).ToArray())))
+            .ToList();
+
+        var (_, output) = CheckCorpus(
+            caseIndex, new[] { new CorpusFileSpec("/project/news/short.txt", text.ToString()) }, target, random, nearMissesPerHeadline: sharded ? 0 : 1, extraQueries: extra);
+
+        int wordShards = output.Sources.Count(source => source.Key.StartsWith("Corpus.Index.Words.", StringComparison.Ordinal));
+        Assert.True(sharded ? wordShards > 1 : wordShards == 1, $"{wordShards} word shard(s)");
+    }
+
+    [Theory]
+    [InlineData(703, Target.Latest)]
+    [InlineData(704, Target.CSharp10)]
+    [InlineData(705, Target.CSharp7)]
+    public void Short_words_beyond_ascii_and_their_ascii_look_alikes_match_as_OrdinalIgnoreCase(int caseIndex, Target target)
+    {
+        // Headlines of many short words, a few of them with letters beyond ASCII: those have no packed value and
+        // take the long path at any length, and must not be found by (or find) the ASCII words they resemble under
+        // some casing rules. Latin-1, the Kelvin and Angstrom and Ohm signs, long s, dotted and dotless i, micro sign
+        // and mu, titlecase digraphs, final sigma, sharp s, Arabic-Indic digits, a ligature; the non-ASCII unit first,
+        // last, and in the doubly read middle of lengths 5 to 7.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        string[] words =
+        {
+            "\u00E9", "\u00C9", "\u00FF", "\u0178", "\u0131", "\u0130", "i", "I", "\u017F", "s", "S", "\u212A", "k", "K",
+            "\u212B", "\u00C5", "\u00E5", "\u2126", "\u03A9", "\u03C9", "\u00B5", "\u03BC", "\u039C", "m",
+            "\u01C5", "\u01C4", "\u01C6", "dz", "DZ", "\u03C3", "\u03C2", "\u03A3", "\u00DF", "\u1E9E", "ss", "\uFB00", "ff",
+            "\u0661\u0662", "12", "caf\u00E9", "CAF\u00C9", "cafe", "na\u00EFve", "naive", "M\u00FCller", "m\u00DC",
+            "a\u00E9", "\u00E9a", "abc\u00E9", "\u00E9abcdefg", "abcdefg\u00E9", "abc\u00E9efgh", "ab\u00E9de", "abc\u00E9efg",
+            "abcde", "abcdefg", "abcdefgh", "\u212Aelvin", "kelvin", "Kelvin", "\u017Fun", "sun", "\u0131ce", "ice", "\u0130CE", "ICE",
+            "\u03A3\u0391\u03A3", "\u03C3\u03B1\u03C2",
+        };
+
+        string[] separators = { " ", " - ", "@", ", ", "\u00A0" };
+        var text = new StringBuilder();
+        for (int i = 0; i < 200; i++)
+        {
+            text.Append("- ").Append(words[random.Random.Next(words.Length)]);
+            int more = random.Random.Next(1, 10);
+            for (int w = 0; w < more; w++)
+            {
+                text.Append(separators[random.Random.Next(separators.Length)]).Append(words[random.Random.Next(words.Length)]);
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append("- ").Append(string.Join(" ", words)).Append('\n');
+        text.Append("Title\nParagraph\n");
+
+        // Each word's code units swapped for the others' (each case of a letter beyond ASCII, and its look-alikes) and
+        // for the hostile ones.
+        string units = new string(words.SelectMany(w => w).Concat(words.SelectMany(w => w.ToUpperInvariant() + w.ToLowerInvariant())).Distinct().ToArray());
+        var extra = words.SelectMany(HostileVariants)
+            .Concat(words.SelectMany(w => Enumerable.Range(0, w.Length).SelectMany(i => units.Select(u => w.Substring(0, i) + u + w.Substring(i + 1)))))
+            .ToList();
+
+        CheckCorpus(caseIndex, new[] { new CorpusFileSpec("/project/news/wide.txt", text.ToString()) }, target, random, nearMissesPerHeadline: 1, extraQueries: extra);
+    }
+
+    /// <summary>
     /// The first <paramref name="count"/> cells of the first table in a shard's source: written as ints (arrays for
     /// targets without spans), or two to a ulong, the first in the low half.
     /// </summary>
@@ -374,7 +543,8 @@ public sealed class PropertyTests
 
     /// <summary>Runs every property on one corpus; failures are collected and reported with the seed and case.</summary>
     private static (CorpusValues Values, GeneratorOutput Output) CheckCorpus(
-        int caseIndex, IReadOnlyList<CorpusFileSpec> files, Target target, CorpusTextGenerator random, int nearMissesPerHeadline = 3)
+        int caseIndex, IReadOnlyList<CorpusFileSpec> files, Target target, CorpusTextGenerator random, int nearMissesPerHeadline = 3,
+        IEnumerable<string>? extraQueries = null)
     {
         string where = $"seed {BaseSeed}, case {caseIndex} ({target}); rerun with {SeedVariable}={BaseSeed}";
         GeneratorOutput output;
@@ -434,6 +604,7 @@ public sealed class PropertyTests
             .Concat(words.Where(w => w.Any(char.IsAsciiDigit)).Take(200).Select(DigitTwin))
             .Concat(Enumerable.Range(0, 50).Select(_ => random.NonWord()))
             .Append(string.Empty)
+            .Concat(extraQueries ?? Enumerable.Empty<string>())
             .Distinct(StringComparer.Ordinal)
             .ToList();
         foreach (string query in queries)
@@ -441,6 +612,10 @@ public sealed class PropertyTests
             int[] want = postings.TryGetValue(query, out var list) ? list.ToArray() : Array.Empty<int>();
             ExpectIndices(failures, "HeadlinesWithWord(" + CorpusValues.Show(query) + ")", want, () => corpus.HeadlinesWithWord(query));
         }
+
+        // The string overloads reject null, whichever path the target compiles (the span ones cannot receive it).
+        ExpectNull(failures, "IndexOfHeadline(null)", "text", () => corpus.IndexOfHeadlineString(null));
+        ExpectNull(failures, "HeadlinesWithWord(null)", "word", () => corpus.HeadlinesWithWordString(null));
 
         foreach (string query in queries.Take(25))
         {
@@ -501,6 +676,26 @@ public sealed class PropertyTests
             if (actual != expected)
             {
                 failures.Add($"{what}: expected {expected}, got {actual}");
+            }
+        }
+        catch (Exception exception) when (exception is not XunitException)
+        {
+            failures.Add($"{what}: threw {exception}");
+        }
+    }
+
+    private static void ExpectNull(List<string> failures, string what, string parameter, Func<object> lookup)
+    {
+        try
+        {
+            object result = lookup();
+            failures.Add($"{what}: expected ArgumentNullException, got {result}");
+        }
+        catch (ArgumentNullException exception)
+        {
+            if (exception.ParamName != parameter)
+            {
+                failures.Add($"{what}: ArgumentNullException for {exception.ParamName ?? "(no parameter)"}, expected {parameter}");
             }
         }
         catch (Exception exception) when (exception is not XunitException)
