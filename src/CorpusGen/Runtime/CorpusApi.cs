@@ -320,8 +320,8 @@
     /// <summary>
     /// FindWord for a word of 1 to 8 ASCII code units, <paramref name="packed"/> being its PackWord value: its row holds
     /// that value and its length (marked with <see cref="InlineWord"/>), so the lookup reads no key and compares no
-    /// fingerprint. In a method of its own, so that the register allocation of the long-word path (calls, keys) does
-    /// not cost this one spills when it is compiled on its own (the JIT may inline it: measured, that was no slower).
+    /// fingerprint. A method of its own, apart from the long-word path and its calls; the JIT may inline it into FindWord
+    /// (forbidding that measured slower, not faster).
     /// </summary>
     private static HeadlineIndices FindShortWord(CorpusText word, ulong packed)
     {
