@@ -82,9 +82,13 @@ internal static class CorpusHash
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static ulong Word(string text, int start, int length)
     {
-        if (PackShort(text, start, length) is ulong packed)
+        if ((uint)(length - 1) < MaxShortWord)
         {
-            return ShortWord(packed, length);
+            ulong packed = Pack(text, start, length);
+            if (packed != ulong.MaxValue)
+            {
+                return ShortWord(packed, length);
+            }
         }
 
         ulong first, last;
@@ -132,11 +136,17 @@ internal static class CorpusHash
     /// </summary>
     public static ulong? PackShort(string text, int start, int length)
     {
-        if (length < 1 || length > MaxShortWord)
-        {
-            return null;
-        }
+        ulong packed = (uint)(length - 1) < MaxShortWord ? Pack(text, start, length) : ulong.MaxValue;
+        return packed == ulong.MaxValue ? null : packed;
+    }
 
+    /// <summary>
+    /// <see cref="PackShort"/> for a length of 1 to <see cref="MaxShortWord"/>, ulong.MaxValue for a word with a code
+    /// unit outside ASCII: inlined into <see cref="Word"/>, which runs for every word of every headline.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong Pack(string text, int start, int length)
+    {
         ulong packed;
         if (length >= 4)
         {
@@ -144,7 +154,7 @@ internal static class CorpusHash
             ulong last = Read4(text, start + length - 4);
             if (((first | last) & 0xFF80FF80FF80FF80UL) != 0)
             {
-                return null;
+                return ulong.MaxValue;
             }
 
             packed = first | (last << 8);
@@ -156,7 +166,7 @@ internal static class CorpusHash
             uint last = text[start + length - 1];
             if (((first | middle | last) & 0xFF80U) != 0)
             {
-                return null;
+                return ulong.MaxValue;
             }
 
             packed = first | (middle << 8) | (last << 16);
