@@ -19,8 +19,8 @@ namespace CorpusGen.Indexing;
 /// bucket comes from the partition hash itself, -1 for the full hash, or else the offset of the second four code
 /// units hashed. Word shard table: <c>[bits, 2^bits + 1 bucket starts, rows of 6]</c>, a row being
 /// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>; for a word of
-/// at most 8 ASCII code units the length has <see cref="InlineWord"/> set and the two key cells hold the word itself
-/// (<see cref="CorpusHash.PackShort"/>), so that its lookup reads no key and compares no fingerprint. Bucket starts
+/// at most 8 ASCII code units the length has <see cref="InlineWord"/> set and the two key cells hold its packed value
+/// (<see cref="CorpusHash.PackShort"/>, the low half first), so that its lookup reads no key and compares no fingerprint. Bucket starts
 /// are positions in the table itself. A bucket is taken from the hash after the shard's own top bits.
 /// </remarks>
 internal static class ShardBuilder
