@@ -236,59 +236,29 @@ internal static partial class Corpus
         }
 
         ulong hash = WordHash(word);
-    #if CORPUSGEN_WORD_SHARDS
-        int shard = (int)(hash >> (64 - Tables.WordShardBits));
+        int shard = WordShard(hash);
     #if CORPUSGEN_SPAN_TABLES
-        int at = shard * Index.WordShards.Stride;
-        global::System.IntPtr[] addresses = Index.WordShards.Addresses;
-        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[at]);
-        if (address == global::System.IntPtr.Zero)
-        {
-            address = Index.WordShards.Find(shard);
-        }
-
-        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), address);
+        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), WordTableAddress(shard));
     #else
-        int[] table = Index.WordShards.Tables[shard];
+        int[] table = WordTable(shard);
     #endif
-    #if CORPUSGEN_UTF8
-        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), addresses[at + 1]);
-    #else
-        string keys = Index.WordShards.Keys[shard];
-    #endif
-    #else
-        int shard = 0;
-    #if CORPUSGEN_SPAN_TABLES
-        // Through its address, as the directory finds a shard's: fewer methods for a first lookup to compile.
-        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.WordTable0Data(), ref Index.WordTable0Unpacked));
-    #else
-        int[] table = Index.WordTable0;
-    #endif
-    #if CORPUSGEN_UTF8
+        // Read after the table's address: the directory writes a shard's table address last (WordTableAddress).
+    #if CORPUSGEN_UTF8 && CORPUSGEN_WORD_SHARDS
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), Index.WordShards.Addresses[(shard * Index.WordShards.Stride) + 1]);
+    #elif CORPUSGEN_UTF8
         ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordKeys0);
+    #elif CORPUSGEN_WORD_SHARDS
+        string keys = Index.WordShards.Keys[shard];
     #else
         string keys = Index.WordKeys0;
     #endif
-    #endif
 
-        // table[0] is the shard's bucket bits; negative when the generator found more words sharing a probe hash than
-        // a bucket should hold (long words alike at both ends), and the shard hashes every code unit instead.
-        ulong position = hash << Tables.WordShardBits;
     #if CORPUSGEN_SPAN_TABLES
-        int bits = table;
+        int bucket = WordBucket(ref table, ref hash, word);
     #else
-        int bits = table[0];
+        int bucket = WordBucket(table, ref hash, word);
     #endif
-        if (bits < 0)
-        {
-            hash = FullWordHash(word);
-            position = hash;
-            bits = -bits;
-        }
-
         int fingerprint = (int)hash;
-        int bucket = 1 + (int)(position >> (64 - bits));
     #if CORPUSGEN_SPAN_TABLES
         int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
         for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 6)
@@ -329,45 +299,15 @@ internal static partial class Corpus
     {
         int length = word.Length;
         ulong hash = ShortWordHash(packed, length);
-    #if CORPUSGEN_WORD_SHARDS
-        int shard = (int)(hash >> (64 - Tables.WordShardBits));
+        int shard = WordShard(hash);
     #if CORPUSGEN_SPAN_TABLES
-        global::System.IntPtr[] addresses = Index.WordShards.Addresses;
-        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[shard * Index.WordShards.Stride]);
-        if (address == global::System.IntPtr.Zero)
-        {
-            address = Index.WordShards.Find(shard);
-        }
-
-        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), address);
+        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), WordTableAddress(shard));
+        int bucket = WordBucket(ref table, ref hash, word);
     #else
-        int[] table = Index.WordShards.Tables[shard];
+        int[] table = WordTable(shard);
+        int bucket = WordBucket(table, ref hash, word);
     #endif
-    #else
-        int shard = 0;
-    #if CORPUSGEN_SPAN_TABLES
-        ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.WordTable0Data(), ref Index.WordTable0Unpacked));
-    #else
-        int[] table = Index.WordTable0;
-    #endif
-    #endif
-
-        ulong position = hash << Tables.WordShardBits;
-    #if CORPUSGEN_SPAN_TABLES
-        int bits = table;
-    #else
-        int bits = table[0];
-    #endif
-        if (bits < 0)
-        {
-            // The generator placed every word of this shard by the hash of every code unit, short ones too.
-            position = FullWordHash(word);
-            bits = -bits;
-        }
-
         int inline = length | InlineWord;
-        int bucket = 1 + (int)(position >> (64 - bits));
     #if CORPUSGEN_SPAN_TABLES
         int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
         for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 6)
@@ -393,19 +333,77 @@ internal static partial class Corpus
         return default(HeadlineIndices);
     }
 
+    /// <summary>The word shard of a hash: its top bits (0 for an index of one shard).</summary>
+    private static int WordShard(ulong hash)
+    {
+    #if CORPUSGEN_WORD_SHARDS
+        return (int)(hash >> (64 - Tables.WordShardBits));
+    #else
+        return 0;
+    #endif
+    }
+
+    #if CORPUSGEN_SPAN_TABLES
+    /// <summary>
+    /// Where a word shard's table is: from the shard directory, which finds a shard's addresses on its first lookup
+    /// and writes the table's last, so that a caller that read it non-zero may read the shard's other entries; for an
+    /// index of one shard, through its address as the directory would have it (fewer methods for a first lookup).
+    /// </summary>
+    private static global::System.IntPtr WordTableAddress(int shard)
+    {
+    #if CORPUSGEN_WORD_SHARDS
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref Index.WordShards.Addresses[shard * Index.WordShards.Stride]);
+        return address != global::System.IntPtr.Zero ? address : Index.WordShards.Find(shard);
+    #else
+        return TableAddress(Index.WordTable0Data(), ref Index.WordTable0Unpacked);
+    #endif
+    }
+    #endif
+
+    /// <summary>
+    /// The bucket of a word in its shard's table. table[0] is the shard's bucket bits, and the bucket is taken from the
+    /// hash after the shard's own top bits; negative when the generator found more words sharing a probe hash than a
+    /// bucket should hold (long words alike at both ends), and the shard hashes every code unit instead, short words
+    /// too: then <paramref name="hash"/> becomes that hash, whose top bits are the bucket.
+    /// </summary>
+    #if CORPUSGEN_SPAN_TABLES
+    private static int WordBucket(ref int table, ref ulong hash, CorpusText word)
+    {
+        int bits = table;
+    #else
+    private static int WordBucket(int[] table, ref ulong hash, CorpusText word)
+    {
+        int bits = table[0];
+    #endif
+        if (bits >= 0)
+        {
+            return 1 + (int)((hash << Tables.WordShardBits) >> (64 - bits));
+        }
+
+        hash = FullWordHash(word);
+        return 1 + (int)(hash >> (64 + bits));
+    }
+
+    #if !CORPUSGEN_SPAN_TABLES
+    /// <summary>A word shard's table.</summary>
+    private static int[] WordTable(int shard)
+    {
+    #if CORPUSGEN_WORD_SHARDS
+        return Index.WordShards.Tables[shard];
+    #else
+        return Index.WordTable0;
+    #endif
+    }
+    #endif
+
     /// <summary>The <paramref name="position"/>th posting of a word shard: a headline index.</summary>
     private static int Posting(int shard, int position)
     {
     #if CORPUSGEN_SPAN_TABLES && CORPUSGEN_WORD_SHARDS
-        // FindWord found the shard, but the indices may have come from another thread: check, as it does.
-        int at = shard * Index.WordShards.Stride;
-        global::System.IntPtr[] addresses = Index.WordShards.Addresses;
-        if (global::System.Threading.Volatile.Read(ref addresses[at]) == global::System.IntPtr.Zero)
-        {
-            Index.WordShards.Find(shard);
-        }
-
-        ref int postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), addresses[at + Index.WordShards.Stride - 1]);
+        // FindWord found the shard, but the indices may have come from another thread: find its entries, as it does.
+        WordTableAddress(shard);
+        ref int postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), Index.WordShards.Addresses[(shard * Index.WordShards.Stride) + Index.WordShards.Stride - 1]);
         return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
     #elif CORPUSGEN_SPAN_TABLES
         return global::System.Runtime.CompilerServices.Unsafe.Add(
