@@ -42,6 +42,7 @@ internal static class CorpusEmitter
         WriteFileHeader(w, target, new[]
         {
             info.Utf8 ? "CORPUSGEN_UTF8" : null,
+            info.Utf8 && info.WideHeadlineKeys ? "CORPUSGEN_WIDE_HEADLINE_KEYS" : null,
             target.HasSpanTables ? "CORPUSGEN_SPAN_TABLES" : null,
             target.HasSpans ? "CORPUSGEN_SPANS" : null,
             target.HasAscii ? "CORPUSGEN_ASCII" : null,
@@ -204,7 +205,10 @@ internal static class CorpusEmitter
         int tables = target.HasSpanTables
             ? PackedTableSize(model.Table, indent) + (words ? PackedTableSize(model.Postings, indent) : 0)
             : IntArraySize(model.Table, indent + 4) + (words ? IntArraySize(model.Postings, indent + 4) : 0);
-        int keys = model.Keys.Length + (info.Utf8 ? StaticDataSize.Utf8Padding(model.KeysStored) : 0) + (model.Keys.Length / 32);
+        bool utf8 = info.Utf8;
+        bool wide = utf8 && info.WideHeadlineKeys && !words;
+        int keys = model.Keys.Length + (utf8 ? StaticDataSize.Utf8Padding(model.KeysStored) : 0) + (model.Keys.Length / 32)
+            + (wide ? 128 + model.WideKeys.Length + (model.WideKeys.Length / 32) : 0);
         var w = new SourceWriter(2048 + tables + keys, sized: true);
         WriteDataFileHeader(w, target);
         WriteClass(w, info.Options, info.ClassName, documented: false, () =>
@@ -254,7 +258,13 @@ internal static class CorpusEmitter
 
                 w.Line();
                 w.Line(keysDoc);
-                KeysLiteral(w, info, info.Utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, model.KeysStored);
+                KeysLiteral(w, utf8, utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, model.KeysStored);
+                if (wide)
+                {
+                    w.Line();
+                    w.Line($"/// <summary>The headlines of shard {shard} that are not ASCII, one after another.</summary>");
+                    KeysLiteral(w, utf8: false, $"internal const string HeadlineWideKeys{shard} = ", model.WideKeys, model.WideKeys.Length);
+                }
             }
         });
         return w.ToSourceText();
@@ -843,16 +853,16 @@ internal static class CorpusEmitter
     /// (rows locate their keys, so nothing reads past the last); else a string. <paramref name="stored"/> is the keys'
     /// length as stored, in bytes in UTF-8 mode.
     /// </summary>
-    private static void KeysLiteral(SourceWriter w, ClassInfo info, string prefix, string keys, int stored)
+    private static void KeysLiteral(SourceWriter w, bool utf8, string prefix, string keys, int stored)
     {
         w.StartLine().Append(prefix).Append('"');
         CSharpLiteral.AppendEscaped(w.Builder, keys, 0, keys.Length);
-        if (info.Utf8)
+        if (utf8)
         {
             w.Builder.Append(' ', StaticDataSize.Utf8Padding(stored));
         }
 
-        w.Builder.Append(info.Utf8 ? "\"u8;\n" : "\";\n");
+        w.Builder.Append(utf8 ? "\"u8;\n" : "\";\n");
     }
 
     /// <summary>
@@ -883,8 +893,9 @@ internal static class CorpusEmitter
             return;
         }
 
-        int stride = 1 + (info.Utf8 ? 1 : 0) + (postings ? 1 : 0);
-        string parts = "its table's" + (info.Utf8 ? (postings ? ", its keys' and its postings'" : " and its keys'") : postings ? " and its postings'" : string.Empty);
+        bool utf8 = info.Utf8;
+        int stride = 1 + (utf8 ? 1 : 0) + (postings ? 1 : 0);
+        string parts = "its table's" + (utf8 ? (postings ? ", its keys' and its postings'" : " and its keys'") : postings ? " and its postings'" : string.Empty);
         w.Line($"/// <summary>Where each shard of the {what} index is: {parts} addresses, found on the shard's first lookup (0 until then).</summary>");
         using (w.Block($"internal static class {prefix}Shards"))
         {
@@ -892,10 +903,15 @@ internal static class CorpusEmitter
             w.Line($"internal const int Stride = {Number(stride)};");
             w.Line();
             w.Line($"internal static readonly global::System.IntPtr[] Addresses = new global::System.IntPtr[{Number(stride * shards)}];");
-            if (!info.Utf8)
+            if (!utf8)
             {
                 w.Line();
                 Directory("Keys", prefix + "Keys", "string[]");
+            }
+            else if (!postings && info.WideHeadlineKeys)
+            {
+                w.Line();
+                Directory("WideKeys", "HeadlineWideKeys", "string[]");
             }
 
             w.Line();
@@ -921,7 +937,7 @@ internal static class CorpusEmitter
                 using (w.Block($"private static global::System.IntPtr Shard{n}()"))
                 {
                     int next = at + 1;
-                    if (info.Utf8)
+                    if (utf8)
                     {
                         w.Line($"Addresses[{Number(next++)}] = KeyAddress({prefix}Keys{n});");
                     }

@@ -24,6 +24,15 @@ internal static class CorpusPlanBuilder
 
     public const int MaxStaticFields = 60_000;
 
+    /// <summary>
+    /// Up to this many UTF-16 code units of headlines that are not ASCII (an accented letter, a curly quote, a dash), a
+    /// class with UTF-8 blobs keeps those headlines' keys as string literals, one per shard beside its UTF-8 keys: a
+    /// lookup compares such a key with the query as memory, as string equality does, instead of decoding UTF-8 as it
+    /// compares, which measured about twice as slow (docs/benchmarks.md, session 16). It takes at most 2 MB of the
+    /// assembly's 16 MB user-string heap. Past it every key is UTF-8, and nothing goes through that heap.
+    /// </summary>
+    public const int MaxWideHeadlineKeys = 1_000_000;
+
     /// <summary>About how much source one index shard may take: the shard count is the least power of two that keeps every shard under it.</summary>
     public const int ShardSourceTarget = 384 * 1024;
 
@@ -36,12 +45,11 @@ internal static class CorpusPlanBuilder
         string className, string hintName, IReadOnlyList<DocumentSummary> documents, GeneratorOptions options, TargetInfo target, CancellationToken cancellationToken)
     {
         bool utf8 = documents.Count > 0 && documents[0].Layout.Utf8;
-        var info = new ClassInfo(className, hintName, options, target, utf8);
         var headlineStart = new int[documents.Count + 1];
         var firstBlob = new int[documents.Count + 1];
         var articles = new List<int>();
         var blobNames = new List<string>();
-        long headlineChars = 0, wordChars = 0, wordItems = 0, postings = 0;
+        long headlineChars = 0, wideHeadlineChars = 0, wordChars = 0, wordItems = 0, postings = 0;
         for (int d = 0; d < documents.Count; d++)
         {
             var summary = documents[d];
@@ -55,6 +63,7 @@ internal static class CorpusPlanBuilder
             }
 
             headlineChars += summary.Stats.HeadlineChars;
+            wideHeadlineChars += summary.Stats.WideHeadlineChars;
             wordChars += summary.Stats.WordChars;
             postings += summary.Stats.Postings;
             wordItems += summary.Words.Count;
@@ -62,13 +71,15 @@ internal static class CorpusPlanBuilder
 
         cancellationToken.ThrowIfCancellationRequested();
         int headlineCount = headlineStart[documents.Count];
+        bool wideHeadlineKeys = utf8 && wideHeadlineChars <= MaxWideHeadlineKeys;
+        var info = new ClassInfo(className, hintName, options, target, utf8, wideHeadlineKeys);
 
         // Source size estimates: text, plus about 8 characters per number written.
         int headlineBits = ShardBits(headlineChars + 8L * 6 * headlineCount);
         // Words: a word repeated across files is counted once per file here, so this overestimates real text.
         int wordBits = ShardBits(wordChars + 8L * (wordItems + postings));
         int chunkBits = blobNames.Count > 1 << BlobChunkBits ? BlobChunkBits : 0;
-        var usage = Usage(documents, utf8, headlineChars + wordChars, blobNames.Count, headlineBits, wordBits);
+        var usage = Usage(documents, utf8, headlineChars + wordChars, wideHeadlineKeys ? wideHeadlineChars : 0, blobNames.Count, headlineBits, wordBits);
         var diagnostics = CheckLimits(className, usage, utf8);
         foreach (var summary in documents)
         {
@@ -131,9 +142,11 @@ internal static class CorpusPlanBuilder
         return new EquatableArray<BlobChunkModel>(chunks.ToArray());
     }
 
-    private static LimitUsage Usage(IReadOnlyList<DocumentSummary> documents, bool utf8, long keyUnits, int blobs, int headlineBits, int wordBits)
+    private static LimitUsage Usage(
+        IReadOnlyList<DocumentSummary> documents, bool utf8, long keyUnits, long headlineKeyUnits, int blobs, int headlineBits, int wordBits)
     {
-        long units = 0;
+        // UTF-8 blobs may still have headline keys as string literals (MaxWideHeadlineKeys).
+        long units = utf8 ? headlineKeyUnits : 0;
         if (!utf8)
         {
             // Without u8 literals the blobs and the index keys are all string literals.

@@ -164,10 +164,14 @@ internal static class DocumentSummaryBuilder
         var wordPartitions = SortByPartition(unsortedWords, wordCount, item => item.Hash, out var wordItems);
         string? titleText = document.Title is { } range ? document.GetText(range) : null;
         string? title = titleText is null ? null : Naming.ClaimableName(Naming.FromText(titleText));
-        long headlineChars = 0;
-        foreach (var range2 in document.Headlines)
+        long headlineChars = 0, wideHeadlineChars = 0;
+        foreach (string text in headlineTexts)
         {
-            headlineChars += range2.Length;
+            headlineChars += text.Length;
+            if (DocumentValues.Utf8Length(text) != text.Length)
+            {
+                wideHeadlineChars += text.Length;
+            }
         }
 
         string blobBaseName = Naming.ForFile(document.FileName, document.StableKey);
@@ -187,7 +191,7 @@ internal static class DocumentSummaryBuilder
             new EquatableArray<int>(wordPartitions),
             new EquatableArray<int>(wordPostings),
             new EquatableArray<int>(firsts.ToArray()),
-            new DocumentStats(headlineChars, wordChars, postings),
+            new DocumentStats(headlineChars, wideHeadlineChars, wordChars, postings),
             EquatableArray<DiagnosticInfo>.Empty);
     }
 

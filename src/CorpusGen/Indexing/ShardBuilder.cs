@@ -12,7 +12,8 @@ namespace CorpusGen.Indexing;
 /// </summary>
 /// <remarks>
 /// Headline shard table: <c>[probe, bits, check, 2^bits + 1 bucket starts, rows of 5]</c>, a row being
-/// <c>[headline index, length in UTF-16 code units, key offset, key length as stored, fingerprint]</c>; the
+/// <c>[headline index, length in UTF-16 code units, key offset, key length as stored, fingerprint]</c> (the stored
+/// length is <see cref="WideKey"/> for a key kept apart among the shard's keys that are not ASCII); the
 /// fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
 /// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only when
 /// <c>check</c> is 1, in indexes with keys too large to stay in the core's caches. The probe is 0 when the
@@ -30,6 +31,12 @@ internal static class ShardBuilder
 
     /// <summary>Set in the length cell of a word row that holds its word: Runtime/CorpusApi.cs's <c>InlineWord</c>.</summary>
     public const int InlineWord = 0x40000000;
+
+    /// <summary>
+    /// The stored length of a headline key kept apart with the keys that are not ASCII (<see cref="ClassInfo.WideHeadlineKeys"/>):
+    /// its offset is in those, and it is as long as its text.
+    /// </summary>
+    public const int WideKey = -1;
 
     /// <summary>A probe whose longest bucket exceeds this falls back to the full hash.</summary>
     private const int MaxProbeChain = 6;
@@ -131,6 +138,7 @@ internal static class ShardBuilder
 
         cancellationToken.ThrowIfCancellationRequested();
         var keys = new KeyWriter(input.Class.Utf8, (int)Math.Min(keyChars, int.MaxValue / 2));
+        var wide = input.Class.Utf8 && input.Class.WideHeadlineKeys ? new KeyWriter(utf8: false, 16) : null;
         int header = 3;
         var (table, order) = Bucketize(hashes, shardBits, bits, header, HeadlineRowWidth);
         table[0] = bestProbe;
@@ -138,7 +146,8 @@ internal static class ShardBuilder
         int row = header + (1 << bits) + 1;
         foreach (int i in order)
         {
-            var (offset, stored) = keys.Add(texts[i]);
+            string text = texts[i];
+            var (offset, stored) = wide is null || DocumentValues.Utf8Length(text) == text.Length ? keys.Add(text) : (wide.Add(text).Offset, WideKey);
             table[row] = indices[i];
             table[row + 1] = texts[i].Length;
             table[row + 2] = offset;
@@ -147,8 +156,10 @@ internal static class ShardBuilder
             row += HeadlineRowWidth;
         }
 
-        table[2] = keys.Bytes << shardBits > FingerprintKeyBytes ? 1 : 0;
-        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), EquatableArray<int>.Empty, keys.ToString(), keys.Stored, EquatableArray<DiagnosticInfo>.Empty);
+        table[2] = (keys.Bytes + (wide?.Bytes ?? 0)) << shardBits > FingerprintKeyBytes ? 1 : 0;
+        return new ShardModel(
+            input.Class, input.Shard, count, new EquatableArray<int>(table), EquatableArray<int>.Empty, keys.ToString(), keys.Stored, wide?.ToString() ?? string.Empty,
+            EquatableArray<DiagnosticInfo>.Empty);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
@@ -247,7 +258,7 @@ internal static class ShardBuilder
             }
         }
 
-        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat), keys.ToString(), keys.Stored, EquatableArray<DiagnosticInfo>.Empty);
+        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat), keys.ToString(), keys.Stored, string.Empty, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     /// <summary>A word of one document in a word shard: its group, and where its headlines are in that document's postings.</summary>

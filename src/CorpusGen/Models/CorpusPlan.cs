@@ -14,7 +14,12 @@ internal sealed record CorpusPlan(
     EquatableArray<BlobChunkModel> BlobChunks);
 
 /// <summary>What every corpus-class output needs to write its file: where the class is and what the target can do.</summary>
-internal sealed record ClassInfo(string ClassName, string HintName, GeneratorOptions Options, TargetInfo Target, bool Utf8);
+/// <param name="Utf8">Whether the text blobs and the word keys are UTF-8 (u8 literals) rather than string literals.</param>
+/// <param name="WideHeadlineKeys">
+/// With <paramref name="Utf8"/>: whether each headline shard keeps its keys that are not ASCII apart, as a string literal,
+/// which a lookup compares with the query as memory (up to <see cref="Indexing.CorpusPlanBuilder.MaxWideHeadlineKeys"/>).
+/// </param>
+internal sealed record ClassInfo(string ClassName, string HintName, GeneratorOptions Options, TargetInfo Target, bool Utf8, bool WideHeadlineKeys);
 
 /// <summary>The API file and the shared tables: counts, document tables and the shape of the index.</summary>
 /// <param name="HeadlineShardBits">log2 of the number of headline shards.</param>
@@ -40,10 +45,12 @@ internal sealed record ShardInput(ClassInfo Class, int ShardBits, int Shard, Equ
 /// <summary>
 /// One shard of a hash table as static data. <see cref="Table"/> starts with the shard's parameters, then the
 /// bucket starts (absolute positions in the table), then the rows; <see cref="Keys"/> is the text the rows point
-/// into, stored as UTF-8 or UTF-16 like the blobs, <see cref="KeysStored"/> units long.
+/// into, stored as UTF-8 or UTF-16 like the blobs, <see cref="KeysStored"/> units long; <see cref="WideKeys"/> the
+/// headline keys that are not ASCII when the class keeps them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else empty.
 /// </summary>
 internal sealed record ShardModel(
-    ClassInfo Class, int Shard, int Count, EquatableArray<int> Table, EquatableArray<int> Postings, string Keys, int KeysStored, EquatableArray<DiagnosticInfo> Diagnostics);
+    ClassInfo Class, int Shard, int Count, EquatableArray<int> Table, EquatableArray<int> Postings, string Keys, int KeysStored, string WideKeys,
+    EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The constants of one document: those of its headlines and title that are the first of their text.</summary>
 internal sealed record ConstantsModel(ClassInfo Class, EquatableArray<ConstantModel> Headlines, EquatableArray<ConstantModel> Titles);

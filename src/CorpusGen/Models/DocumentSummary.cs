@@ -62,8 +62,11 @@ internal sealed record DocumentSummary(
     public ReadOnlySpan<int> PostingsOf(in WordItem word) => WordPostings.AsSpan().Slice(word.PostingStart, word.PostingCount);
 }
 
-/// <summary>Sizes of a document's index input: code units of its headlines and of its distinct words, and its word postings.</summary>
-internal readonly record struct DocumentStats(long HeadlineChars, long WordChars, long Postings);
+/// <summary>
+/// Sizes of a document's index input: code units of its headlines, of those of them that are not ASCII, and of its
+/// distinct words, and its word postings.
+/// </summary>
+internal readonly record struct DocumentStats(long HeadlineChars, long WideHeadlineChars, long WordChars, long Postings);
 
 /// <summary>A headline as the index sees it.</summary>
 /// <param name="Local">Its index among the document's headlines.</param>

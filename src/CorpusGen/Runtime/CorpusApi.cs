@@ -2,6 +2,8 @@
 // The emitter keeps the lines between the BEGIN and END markers, turns each "/*?*/" into "?" when the consumer's
 // C# has nullable reference types (8+) and prepends #define lines that pick the variant:
 //   CORPUSGEN_UTF8         text blobs and index keys are UTF-8 u8 literals (C# 11, .NET 7+); otherwise string literals
+//   CORPUSGEN_WIDE_HEADLINE_KEYS  with CORPUSGEN_UTF8: the headline keys that are not ASCII are a string literal apart
+//                          (up to a size, see CorpusPlanBuilder.MaxWideHeadlineKeys), compared with a query as memory
 //   CORPUSGEN_SPAN_TABLES  index tables are ReadOnlySpan<int> over static data; otherwise static readonly int[]
 //   CORPUSGEN_SPANS        the target has ReadOnlySpan<char>: span overloads of the lookups
 //   CORPUSGEN_ASCII        System.Text.Ascii exists (.NET 8+): vectorized comparison of ASCII text
@@ -118,6 +120,9 @@
         string keys = Index.HeadlineShards.Keys[shard];
 #endif
 #else
+#if CORPUSGEN_UTF8
+        const int shard = 0;
+#endif
 #if CORPUSGEN_SPAN_TABLES
         // Through its address, as the directory finds a shard's: fewer methods for a first lookup to compile.
         ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
@@ -166,7 +171,7 @@
             }
 
 #if CORPUSGEN_UTF8
-            if (KeyEquals(text, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+            if (KeyEquals(text, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3), shard))
 #else
             if (KeyEquals(text, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
 #endif
@@ -727,13 +732,13 @@
 #endif
 
 #if CORPUSGEN_UTF8
-    private static bool KeyEquals(global::System.ReadOnlySpan<char> text, ref byte keys, int offset, int stored)
+    private static bool KeyEquals(global::System.ReadOnlySpan<char> text, ref byte keys, int offset, int stored, int shard)
     {
-        global::System.ReadOnlySpan<byte> key = global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), stored);
         if (stored == text.Length)
         {
             // As many bytes as code units: the key is ASCII.
+            global::System.ReadOnlySpan<byte> key = global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), stored);
 #if CORPUSGEN_ASCII
             return global::System.Text.Ascii.Equals(key, text);
 #else
@@ -749,33 +754,133 @@
 #endif
         }
 
-        return TranscodedEquals(text, key);
+#if CORPUSGEN_WIDE_HEADLINE_KEYS
+        // A key beyond ASCII is in the shard's string of such keys, as many code units long as the query.
+        return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(WideKeys(shard), offset, text.Length));
+#else
+        return Utf8Equals(text, global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), stored));
+#endif
     }
 
-    // Apart from the common case so that the stackalloc does not keep KeyEquals from being inlined.
-    private static bool TranscodedEquals(global::System.ReadOnlySpan<char> text, global::System.ReadOnlySpan<byte> utf8)
+#if CORPUSGEN_WIDE_HEADLINE_KEYS
+    /// <summary>The headline keys of a shard that are not ASCII, one after another.</summary>
+    private static string WideKeys(int shard)
     {
-        // Transcode the query piece by piece and compare bytes: no allocation, whatever the length.
-        global::System.Span<byte> buffer = stackalloc byte[256];
+#if CORPUSGEN_HEADLINE_SHARDS
+        return Index.HeadlineShards.WideKeys[shard];
+#else
+        return Index.HeadlineWideKeys0;
+#endif
+    }
+#endif
+
+    /// <summary>
+    /// Whether a key of some non-ASCII text equals the query: the key's UTF-8, which the generator wrote and so is
+    /// valid, decoded as it is compared. Sixteen bytes at a time are widened and compared with sixteen code units;
+    /// where a byte is not ASCII, the comparison stops there, decodes that one character and goes on. A last
+    /// sixteen that are all ASCII are compared in one step, overlapping the ones before. So a headline with one
+    /// accented letter or curly quote costs a few steps more than an ASCII one, with no transcoding of the query
+    /// and no buffer. A method of its own, so that KeyEquals stays small enough to inline.
+    /// </summary>
+    private static bool Utf8Equals(global::System.ReadOnlySpan<char> text, global::System.ReadOnlySpan<byte> key)
+    {
+        ref byte bytes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
+        ref ushort units = ref global::System.Runtime.CompilerServices.Unsafe.As<char, ushort>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text));
+        int i = 0;
+        int j = 0;
         while (true)
         {
-            int read, written;
-            global::System.Buffers.OperationStatus status = global::System.Text.Unicode.Utf8.FromUtf16(
-                text, buffer, out read, out written, false, true);
-            if (status == global::System.Buffers.OperationStatus.InvalidData
-                || written > utf8.Length
-                || !global::System.MemoryExtensions.SequenceEqual(buffer.Slice(0, written), utf8.Slice(0, written)))
+            while (i <= key.Length - 16 && j <= text.Length - 16)
+            {
+                int ascii = AsciiPrefix(ref bytes, i, ref units, j);
+                if (ascii == 16)
+                {
+                    i += 16;
+                    j += 16;
+                    continue;
+                }
+
+                i += ascii;
+                j += ascii;
+                break;
+            }
+
+            int rest = key.Length - i;
+            if (rest <= 16 && key.Length >= 16 && text.Length >= 16 && AsciiPrefix(ref bytes, key.Length - 16, ref units, text.Length - 16) == 16)
+            {
+                // The key's last sixteen bytes are ASCII and equal the text's last sixteen code units, so its rest (within
+                // them) is ASCII too and matches the text's as many last code units: equal if that is what is left (as
+                // it always is after the caller's check of the length; the method does not rely on that).
+                return text.Length - j == rest;
+            }
+
+            if (i == key.Length)
+            {
+                return j == text.Length;
+            }
+
+            if (j == text.Length)
             {
                 return false;
             }
 
-            utf8 = utf8.Slice(written);
-            text = text.Slice(read);
-            if (status == global::System.Buffers.OperationStatus.Done)
+            int lead = key[i];
+            int unit;
+            if (lead < 0x80)
             {
-                return utf8.Length == 0;
+                unit = lead;
+                i++;
             }
+            else if (lead < 0xE0)
+            {
+                unit = ((lead & 0x1F) << 6) | (key[i + 1] & 0x3F);
+                i += 2;
+            }
+            else if (lead < 0xF0)
+            {
+                unit = ((lead & 0x0F) << 12) | ((key[i + 1] & 0x3F) << 6) | (key[i + 2] & 0x3F);
+                i += 3;
+            }
+            else
+            {
+                // Four bytes: a code point past U+FFFF, two code units of the query.
+                int point = ((lead & 0x07) << 18) | ((key[i + 1] & 0x3F) << 12) | ((key[i + 2] & 0x3F) << 6) | (key[i + 3] & 0x3F);
+                i += 4;
+                if (text[j] != (char)(0xD7C0 + (point >> 10)) || ++j == text.Length)
+                {
+                    return false;
+                }
+
+                unit = 0xDC00 | (point & 0x3FF);
+            }
+
+            if (text[j] != unit)
+            {
+                return false;
+            }
+
+            j++;
         }
+    }
+
+    /// <summary>
+    /// How many of the sixteen bytes at <paramref name="i"/> are ASCII and equal the code units at <paramref name="j"/>,
+    /// counted up to the first that is not (16 if all are). The callers keep both sixteen within their spans.
+    /// </summary>
+    private static int AsciiPrefix(ref byte bytes, int i, ref ushort units, int j)
+    {
+        global::System.Runtime.Intrinsics.Vector128<byte> key = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bytes, (nuint)i);
+        global::System.Runtime.Intrinsics.Vector128<ushort> low = global::System.Runtime.Intrinsics.Vector128.WidenLower(key);
+        global::System.Runtime.Intrinsics.Vector128<ushort> high = global::System.Runtime.Intrinsics.Vector128.WidenUpper(key);
+        global::System.Runtime.Intrinsics.Vector128<byte> equal = global::System.Runtime.Intrinsics.Vector128.Narrow(
+            global::System.Runtime.Intrinsics.Vector128.Equals(low, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j)),
+            global::System.Runtime.Intrinsics.Vector128.Equals(high, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)(j + 8))));
+
+        // A byte's top bit is set where it differs or is not ASCII (a lead or continuation byte could equal a code unit
+        // of U+0080 to U+00FF).
+        uint mismatch = global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(~equal | key);
+        return global::System.Numerics.BitOperations.TrailingZeroCount(mismatch | 0x10000);
     }
 
     private static bool KeyEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, ref byte keys, int offset, int stored)

@@ -332,6 +332,112 @@ public sealed class PropertyTests
     }
 
     [Theory]
+    [InlineData(710, Target.Latest, 3_000, false)]
+    [InlineData(711, Target.Latest, 16_000, true)]
+    [InlineData(712, Target.CSharp10, 3_000, false)]
+    [InlineData(713, Target.CSharp7, 3_000, false)]
+    public void Headlines_beyond_ascii_are_found_exactly_and_their_look_alikes_are_not(int caseIndex, Target target, int headlineCount, bool pastWideKeyLimit)
+    {
+        // Headlines of ASCII runs of every length around the 16 code units the UTF-8 key comparison takes at a time,
+        // with characters of two, three and four UTF-8 bytes between them: among them U+0080 to U+00FF, whose code
+        // units equal UTF-8 lead and continuation bytes, so that a comparison of bytes with code units that forgets to
+        // decode would match the mojibake of a key. With UTF-8 blobs, up to CorpusPlanBuilder.MaxWideHeadlineKeys code
+        // units of such headlines are keys of their own, a string literal (compared as memory); past it they are UTF-8
+        // like the rest (decoded as compared, by Utf8Equals). Queries: every headline,
+        // and around each non-ASCII character its mojibake, its neighbours, its removal, a lone or swapped surrogate,
+        // the text cut before and after it, and one ASCII code unit changed in each of the last 17.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        string[] wide =
+        {
+            "\u00E9", "\u00C3", "\u00A9", "\u0080", "\u00BF", "\u00FF", "\u0100", "\u07FF", "\u0800", "\u2019", "\u201C",
+            "\u2014", "\u20AC", "\u6771", "\uFFFD", "\uD83D\uDE00", "\uD834\uDD1E", "\uDBFF\uDFFD",
+        };
+        const string ascii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.'?";
+        string Run(int length) => new string(Enumerable.Range(0, length).Select(_ => ascii[random.Random.Next(ascii.Length)]).ToArray());
+
+        var headlines = new List<string>();
+        for (int i = 0; i < headlineCount; i++)
+        {
+            var headline = new StringBuilder("N").Append(i.ToString(CultureInfo.InvariantCulture)).Append(' ');
+            int pieces = random.Random.Next(1, 5);
+            for (int p = 0; p < pieces; p++)
+            {
+                headline.Append(Run(random.Random.Next(0, 34)));
+                headline.Append(wide[random.Random.Next(wide.Length)]);
+            }
+
+            headline.Append(Run(random.Random.Next(1, 40)).Trim()).Append('x');
+            headlines.Add(headline.ToString());
+        }
+
+        var text = new StringBuilder();
+        foreach (string headline in headlines)
+        {
+            text.Append("- ").Append(headline).Append('\n');
+        }
+
+        text.Append("Title\nParagraph\n");
+
+        static string Mojibake(string unit) => new string(Encoding.UTF8.GetBytes(unit).Select(b => (char)b).ToArray());
+        var queries = new List<string>();
+        foreach (string headline in headlines.Take(3_000))
+        {
+            for (int at = 0; at < headline.Length; at++)
+            {
+                char c = headline[at];
+                if (c < 0x80)
+                {
+                    continue;
+                }
+
+                int width = char.IsHighSurrogate(c) ? 2 : 1;
+                string unit = headline.Substring(at, width);
+                string before = headline.Substring(0, at), after = headline.Substring(at + width);
+                queries.Add(before + Mojibake(unit) + after);
+                queries.Add(before + after);
+                queries.Add(before);
+                queries.Add(before + unit);
+                if (width == 1)
+                {
+                    queries.Add(before + (char)(c + 1) + after);
+                    queries.Add(before + (char)(c - 1) + after);
+                }
+                else
+                {
+                    queries.Add(before + unit[0] + (char)(unit[1] + 1) + after);
+                    queries.Add(before + (char)(unit[0] - 1) + unit[1] + after);
+                    queries.Add(before + unit[1] + unit[0] + after);
+                    queries.Add(before + unit[0] + after);
+                    queries.Add(before + unit[1] + after);
+                    queries.Add(before + unit[0] + "x" + after);
+                }
+
+                at += width - 1;
+            }
+
+            for (int back = 1; back <= Math.Min(17, headline.Length); back++)
+            {
+                int at = headline.Length - back;
+                if (headline[at] < 0x80 && !char.IsSurrogate(headline[at]))
+                {
+                    queries.Add(headline.Substring(0, at) + (headline[at] == 'q' ? 'r' : 'q') + headline.Substring(at + 1));
+                }
+            }
+
+            queries.Add(headline + "\u00E9");
+            queries.Add(headline + "\uD83D");
+        }
+
+        var (_, output) = CheckCorpus(
+            caseIndex, new[] { new CorpusFileSpec("/project/news/wide.txt", text.ToString()) }, target, random, nearMissesPerHeadline: 1,
+            extraHeadlineQueries: queries);
+
+        string api = output.Sources.Single(source => source.Key == "Corpus.g.cs").Value;
+        Assert.Equal(target == Target.Latest && !pastWideKeyLimit, api.Contains("#define CORPUSGEN_WIDE_HEADLINE_KEYS", StringComparison.Ordinal));
+        Assert.Equal(pastWideKeyLimit, headlines.Sum(h => (long)h.Length) > Indexing.CorpusPlanBuilder.MaxWideHeadlineKeys);
+    }
+
+    [Theory]
     [InlineData(703, Target.Latest)]
     [InlineData(704, Target.CSharp10)]
     [InlineData(705, Target.CSharp7)]
@@ -548,7 +654,7 @@ public sealed class PropertyTests
     /// <summary>Runs every property on one corpus; failures are collected and reported with the seed and case.</summary>
     private static (CorpusValues Values, GeneratorOutput Output) CheckCorpus(
         int caseIndex, IReadOnlyList<CorpusFileSpec> files, Target target, CorpusTextGenerator random, int nearMissesPerHeadline = 3,
-        IEnumerable<string>? extraQueries = null)
+        IEnumerable<string>? extraQueries = null, IEnumerable<string>? extraHeadlineQueries = null)
     {
         string where = $"seed {BaseSeed}, case {caseIndex} ({target}); rerun with {SeedVariable}={BaseSeed}";
         GeneratorOutput output;
@@ -575,7 +681,9 @@ public sealed class PropertyTests
             firstIndex.TryAdd(headlines[i], i);
         }
 
-        foreach (var query in headlines.Distinct().SelectMany(h => NearMisses(h, random, nearMissesPerHeadline).Prepend(h)))
+        var headlineQueries = headlines.Distinct().SelectMany(h => NearMisses(h, random, nearMissesPerHeadline).Prepend(h))
+            .Concat(extraHeadlineQueries ?? Enumerable.Empty<string>());
+        foreach (var query in headlineQueries)
         {
             int want = firstIndex.TryGetValue(query, out int index) ? index : -1;
             ExpectIndex(failures, "IndexOfHeadline(" + CorpusValues.Show(query) + ")", want, () => corpus.IndexOfHeadline(query));

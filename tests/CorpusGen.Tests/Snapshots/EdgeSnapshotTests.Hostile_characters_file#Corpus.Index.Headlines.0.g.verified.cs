@@ -11,12 +11,15 @@ internal static partial class Corpus
         internal static global::System.ReadOnlySpan<ulong> HeadlineTable0Data() => new ulong[]
         {
             0x300000000UL, 0xC00000000UL, 0x110000000CUL, 0x1600000011UL, 0x1600000016UL, 0x200000001BUL, 0x100000003UL, 0x100000000UL,
-            0x261DCD59BUL, 0x10000002BUL, 0xC039F81900000038UL, 0x4100000000UL, 0x4100000039UL, 0x1F6B2FEF1UL, 0x7A00000036UL, 0x70D3ADB500000043UL,
+            0x261DCD59BUL, 0x2BUL, 0xC039F819FFFFFFFFUL, 0x4100000000UL, 0x4100000001UL, 0x1F6B2FEF1UL, 0x2B00000036UL, 0x70D3ADB5FFFFFFFFUL,
             0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
             0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
         };
 
         /// <summary>The headlines of shard 0, one after another.</summary>
-        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "-Emoji 😀, Ünïcödé, 日本語, tab\there, nbsp\u00A0hereQuote \" backslash \\ comment */ doc </summary> & braces {} raw \"\"\"Bidi \u202Eevil\u202C \u2066iso\u2069, zero\u200Bwidth\uFEFF, NUL \0 BEL \u0007 DEL \u007F C1 \u009B                                                                  "u8;
+        internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "-Quote \" backslash \\ comment */ doc </summary> & braces {} raw \"\"\"                                                                                                                                                                                             "u8;
+
+        /// <summary>The headlines of shard 0 that are not ASCII, one after another.</summary>
+        internal const string HeadlineWideKeys0 = "Emoji 😀, Ünïcödé, 日本語, tab\there, nbsp\u00A0hereBidi \u202Eevil\u202C \u2066iso\u2069, zero\u200Bwidth\uFEFF, NUL \0 BEL \u0007 DEL \u007F C1 \u009B";
     }
 }

@@ -18,5 +18,8 @@ internal static partial class Corpus
 
         /// <summary>The headlines of shard 0, one after another.</summary>
         internal static global::System.ReadOnlySpan<byte> HeadlineKeys0 => "One headline                                                                                                                                                                                                                                                   "u8;
+
+        /// <summary>The headlines of shard 0 that are not ASCII, one after another.</summary>
+        internal const string HeadlineWideKeys0 = "";
     }
 }
