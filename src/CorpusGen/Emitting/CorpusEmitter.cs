@@ -47,6 +47,7 @@ internal static class CorpusEmitter
             target.HasSpans ? "CORPUSGEN_SPANS" : null,
             target.HasAscii ? "CORPUSGEN_ASCII" : null,
             model.HeadlineShardBits != 0 ? "CORPUSGEN_HEADLINE_SHARDS" : null,
+            model.HeadlineFingerprints ? "CORPUSGEN_HEADLINE_FINGERPRINTS" : null,
             model.WordShardBits != 0 ? "CORPUSGEN_WORD_SHARDS" : null,
         });
         w.Line(target.HasSpans ? "using CorpusText = global::System.ReadOnlySpan<char>;" : "using CorpusText = global::System.String;");
@@ -160,6 +161,7 @@ internal static class CorpusEmitter
                 Constant(w, "HeadlineCount", model.HeadlineCount);
                 Constant(w, "HeadlineShardBits", model.HeadlineShardBits);
                 Constant(w, "WordShardBits", model.WordShardBits);
+                Constant(w, "HeadlineSlots", model.HeadlineSlots);
                 Table(w, target, "DocumentHeadlineStart", model.DocumentHeadlineStart, "Index of each document's first headline in Headlines, and the headline count.");
                 Table(w, target, "DocumentFirstBlob", model.DocumentFirstBlob, "Each document's first blob, and the blob count.");
                 Table(w, target, "ArticleDocument", model.ArticleDocument, "The document of each article.");

@@ -78,6 +78,11 @@ internal static class CorpusPlanBuilder
         int headlineBits = ShardBits(headlineChars + 8L * 6 * headlineCount);
         // Words: a word repeated across files is counted once per file here, so this overestimates real text.
         int wordBits = ShardBits(wordChars + 8L * (wordItems + postings));
+        // Key bytes: UTF-8 with the keys beyond ASCII (at most all the others) as UTF-16, or all UTF-16.
+        bool headlineFingerprints = (utf8 ? headlineChars + wideHeadlineChars : 2 * headlineChars) > ShardBuilder.FingerprintKeyBytes;
+        // Every headline shard gets the same number of slots (shards are hash partitions, so alike in size), which makes
+        // it a constant of the lookup rather than a read.
+        int headlineSlots = ShardBuilder.SlotsFor(headlineCount, headlineBits);
         int chunkBits = blobNames.Count > 1 << BlobChunkBits ? BlobChunkBits : 0;
         var usage = Usage(documents, utf8, headlineChars + wordChars, wideHeadlineKeys ? wideHeadlineChars : 0, blobNames.Count, headlineBits, wordBits);
         var diagnostics = CheckLimits(className, usage, utf8);
@@ -97,11 +102,13 @@ internal static class CorpusPlanBuilder
             new EquatableArray<int>(articles.ToArray()),
             headlineBits,
             wordBits,
+            headlineSlots,
+            headlineFingerprints,
             chunkBits,
             chunkBits == 0 ? new EquatableArray<string>(blobNames.ToArray()) : EquatableArray<string>.Empty,
             new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
 
-        var shards = ShardPlanner.Plan(info, documents, headlineStart, headlineBits, wordBits);
+        var shards = ShardPlanner.Plan(info, documents, headlineStart, headlineBits, headlineSlots, wordBits);
         return new CorpusPlan(
             usage,
             core,

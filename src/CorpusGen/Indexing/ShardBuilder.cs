@@ -11,13 +11,17 @@ namespace CorpusGen.Indexing;
 /// the result; the layouts below are the contract between the two.
 /// </summary>
 /// <remarks>
-/// Headline shard table: <c>[probe, bits, check, 2^bits + 1 bucket starts, rows of 5]</c>, a row being
-/// <c>[headline index, length in UTF-16 code units, key offset, key length as stored, fingerprint]</c> (the stored
-/// length is <see cref="WideKey"/> for a key kept apart among the shard's keys that are not ASCII); the
-/// fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
-/// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only when
-/// <c>check</c> is 1, in indexes with keys too large to stay in the core's caches. The probe is 0 when the
-/// bucket comes from the partition hash itself, -1 for the full hash, or else the offset of the second four code
+/// Headline shard table: <c>[probe, rows of 4]</c>, open addressed: a key is in the first free row at or after the row of
+/// its slot (<see cref="Slot"/>; linear probing, <see cref="OpenAddressed"/>), an empty row is all 0, and there are as
+/// many rows as slots or more, the slot count being the same for every shard of the index
+/// (<see cref="CoreModel.HeadlineSlots"/>, a constant of the lookup). A row is
+/// <c>[headline index + 1, length in UTF-16 code units, key offset, fingerprint]</c>; with UTF-8 keys, the offset of a key
+/// beyond ASCII is complemented (negative), and it points into the shard's string of such keys when the class keeps
+/// them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else into its UTF-8 keys. A key is as long as its text in code
+/// units, so no row holds its stored length. The fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
+/// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only in
+/// indexes with keys too large to stay in the core's caches (<see cref="CoreModel.HeadlineFingerprints"/>). The probe is 0 when the
+/// slot comes from the partition hash itself, -1 for the full hash, or else the offset of the second four code
 /// units hashed. Word shard table: <c>[bits, 2^bits + 1 bucket starts, rows of 6]</c>, a row being
 /// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>; for a word of
 /// at most 8 ASCII code units the length has <see cref="InlineWord"/> set and the two key cells hold its packed value
@@ -26,17 +30,11 @@ namespace CorpusGen.Indexing;
 /// </remarks>
 internal static class ShardBuilder
 {
-    public const int HeadlineRowWidth = 5;
+    public const int HeadlineRowWidth = 4;
     public const int WordRowWidth = 6;
 
     /// <summary>Set in the length cell of a word row that holds its word: Runtime/CorpusApi.cs's <c>InlineWord</c>.</summary>
     public const int InlineWord = 0x40000000;
-
-    /// <summary>
-    /// The stored length of a headline key kept apart with the keys that are not ASCII (<see cref="ClassInfo.WideHeadlineKeys"/>):
-    /// its offset is in those, and it is as long as its text.
-    /// </summary>
-    public const int WideKey = -1;
 
     /// <summary>A probe whose longest bucket exceeds this falls back to the full hash.</summary>
     private const int MaxProbeChain = 6;
@@ -48,7 +46,7 @@ internal static class ShardBuilder
     /// to memory. On the 50,000-headline benchmark corpus (3 MB of keys) the check made same-length near misses
     /// faster; on 5,000 headlines (300 KB) the runs were too noisy to show a gain (docs/benchmarks.md).
     /// </summary>
-    private const long FingerprintKeyBytes = 512 * 1024;
+    public const long FingerprintKeyBytes = 512 * 1024;
 
     private static readonly int[] ProbeCandidates = { 0, 4, 8, 12, 16, 24, 32 };
 
@@ -88,7 +86,7 @@ internal static class ShardBuilder
 
         cancellationToken.ThrowIfCancellationRequested();
         int count = texts.Count;
-        int bits = BitsFor(count);
+        int slots = input.Slots;
         int shardBits = input.ShardBits;
 
         // Every text read once (each is its own object, so a pass over them is a pass of cache misses): its hash at
@@ -109,11 +107,11 @@ internal static class ShardBuilder
             fingerprints[i] = CorpusHash.Fingerprint(text, 0, text.Length);
         }
 
-        var chains = scratch.Chains = Fit(scratch.Chains, 1 << bits);
-        int bestCandidate = 0, bestChain = LongestChain(probed, 0, count, shardBits, bits, chains);
+        var chains = scratch.Chains = Fit(scratch.Chains, slots);
+        int bestCandidate = 0, bestChain = LongestChain(probed, 0, count, shardBits, slots, chains);
         for (int c = 1; c < candidates && bestChain > 2; c++)
         {
-            int chain = LongestChain(probed, c * count, count, shardBits, bits, chains);
+            int chain = LongestChain(probed, c * count, count, shardBits, slots, chains);
             if (chain < bestChain)
             {
                 bestChain = chain;
@@ -139,24 +137,23 @@ internal static class ShardBuilder
         cancellationToken.ThrowIfCancellationRequested();
         var keys = new KeyWriter(input.Class.Utf8, (int)Math.Min(keyChars, int.MaxValue / 2));
         var wide = input.Class.Utf8 && input.Class.WideHeadlineKeys ? new KeyWriter(utf8: false, 16) : null;
-        int header = 3;
-        var (table, order) = Bucketize(hashes, shardBits, bits, header, HeadlineRowWidth);
+        var (table, order, rows) = OpenAddressed(hashes, shardBits, slots);
         table[0] = bestProbe;
-        table[1] = bits;
-        int row = header + (1 << bits) + 1;
-        foreach (int i in order)
+        for (int k = 0; k < order.Length; k++)
         {
+            int i = order[k];
+            int row = 1 + (HeadlineRowWidth * rows[k]);
             string text = texts[i];
-            var (offset, stored) = wide is null || DocumentValues.Utf8Length(text) == text.Length ? keys.Add(text) : (wide.Add(text).Offset, WideKey);
-            table[row] = indices[i];
-            table[row + 1] = texts[i].Length;
+            // A key beyond ASCII in UTF-8 mode has its offset complemented: in the shard's wide keys when it keeps them
+            // apart, else in its UTF-8 keys like the others.
+            bool ascii = !input.Class.Utf8 || DocumentValues.Utf8Length(text) == text.Length;
+            int offset = ascii ? keys.Add(text).Offset : ~(wide ?? keys).Add(text).Offset;
+            table[row] = indices[i] + 1;
+            table[row + 1] = text.Length;
             table[row + 2] = offset;
-            table[row + 3] = stored;
-            table[row + 4] = fingerprints[i];
-            row += HeadlineRowWidth;
+            table[row + 3] = fingerprints[i];
         }
 
-        table[2] = (keys.Bytes + (wide?.Bytes ?? 0)) << shardBits > FingerprintKeyBytes ? 1 : 0;
         return new ShardModel(
             input.Class, input.Shard, count, new EquatableArray<int>(table), EquatableArray<int>.Empty, keys.ToString(), keys.Stored, wide?.ToString() ?? string.Empty,
             EquatableArray<DiagnosticInfo>.Empty);
@@ -327,18 +324,73 @@ internal static class ShardBuilder
     /// <summary><paramref name="buffer"/> if it holds <paramref name="length"/> items, else a new one that does; its contents are not kept.</summary>
     private static T[] Fit<T>(T[] buffer, int length) => buffer.Length >= length ? buffer : new T[Math.Max(length, buffer.Length * 2)];
 
-    /// <summary>The longest bucket of the <paramref name="count"/> hashes from <paramref name="start"/>; <paramref name="counts"/> is scratch of one slot per bucket.</summary>
+    /// <summary>The longest bucket (slot) of the <paramref name="count"/> headline hashes from <paramref name="start"/>; <paramref name="counts"/> is scratch of one per slot.</summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static int LongestChain(ulong[] hashes, int start, int count, int shardBits, int bits, int[] counts)
+    private static int LongestChain(ulong[] hashes, int start, int count, int shardBits, int slots, int[] counts)
     {
-        Array.Clear(counts, 0, 1 << bits);
+        Array.Clear(counts, 0, slots);
         int longest = 0;
         for (int i = start; i < start + count; i++)
         {
-            longest = Math.Max(longest, ++counts[Bucket(hashes[i], shardBits, bits)]);
+            longest = Math.Max(longest, ++counts[Slot(hashes[i], shardBits, slots)]);
         }
 
         return longest;
+    }
+
+    /// <summary>
+    /// The slot of a headline hash among <paramref name="slots"/>: the 32 bits after the shard's own top bits, scaled to
+    /// the slot count by a multiplication (any count, not only a power of two). The lookup computes the same.
+    /// </summary>
+    public static int Slot(ulong hash, int shardBits, int slots) => (int)((((hash << shardBits) >> 32) * (ulong)(uint)slots) >> 32);
+
+    /// <summary>
+    /// Slots per headline shard for <paramref name="count"/> headlines in 2^<paramref name="shardBits"/> shards: a power
+    /// of two at least 2.25 times the average shard's headlines, so that a shard is at most about 44% full. Fuller
+    /// tables (7/4 of the headlines, any count, which <see cref="Slot"/> allows) measured slower, hits and most of all
+    /// misses, which scan to an empty row (docs/benchmarks.md, session 16).
+    /// </summary>
+    public static int SlotsFor(int count, int shardBits) => 1 << BitsFor((count >> shardBits) + (count >> (shardBits + 3)));
+
+    /// <summary>
+    /// A headline shard's table with the keys placed by linear probing: each in the first free row at or after its
+    /// bucket's, in bucket order (then in corpus order), so that a lookup scans from its bucket's row to the first empty
+    /// one. Rows run past the last bucket as far as the last key needs, plus an empty row to end its scan. Returns the
+    /// table (the probe cell, then the rows, all 0), the keys in placement order and each one's row.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
+    private static (int[] Table, int[] Order, int[] Rows) OpenAddressed(ulong[] hashes, int shardBits, int slots)
+    {
+        int buckets = slots;
+        var counts = new int[buckets + 1];
+        foreach (ulong hash in hashes)
+        {
+            counts[Slot(hash, shardBits, slots) + 1]++;
+        }
+
+        for (int b = 1; b <= buckets; b++)
+        {
+            counts[b] += counts[b - 1];
+        }
+
+        var order = new int[hashes.Length];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            order[counts[Slot(hashes[i], shardBits, slots)]++] = i;
+        }
+
+        var rows = new int[hashes.Length];
+        int next = 0;
+        for (int k = 0; k < order.Length; k++)
+        {
+            int row = Math.Max(Slot(hashes[order[k]], shardBits, slots), next);
+            rows[k] = row;
+            next = row + 1;
+        }
+
+        // Without a key in the last bucket's row, the rows up to it end every scan; else one empty row after the last key.
+        int rowCount = next < buckets ? buckets : next + 1;
+        return (new int[1 + (HeadlineRowWidth * rowCount)], order, rows);
     }
 
     /// <summary>
@@ -424,9 +476,6 @@ internal static class ShardBuilder
 
         /// <summary>The length of the keys added so far, in the unit they are stored in (bytes or UTF-16 code units).</summary>
         public int Stored => _stored;
-
-        /// <summary>The size of the keys added so far, in bytes.</summary>
-        public long Bytes => _utf8 ? _stored : 2L * _stored;
 
         public override string ToString() => _text.ToString();
     }

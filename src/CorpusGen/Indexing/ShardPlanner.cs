@@ -10,18 +10,18 @@ namespace CorpusGen.Indexing;
 /// only the shards whose slice of that file changed get a new input; the others keep the previous run's (the same
 /// object, so the driver compares them in constant time and allocates nothing for them). A kept input may still
 /// point at the file's previous summary, whose slice for that shard is equal item for item, so the shard builds the
-/// same. Anything else than one file changed in place (headline counts moved, another shard count, other options)
+/// same. Anything else than one file changed in place (headline counts moved, another shard or slot count, other options)
 /// cuts every shard again.
 /// </summary>
 internal static class ShardPlanner
 {
     public static (EquatableArray<ShardInput> Headlines, EquatableArray<ShardInput> Words) Plan(
-        ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int headlineBits, int wordBits)
+        ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int headlineBits, int headlineSlots, int wordBits)
     {
         var memo = RunMemo<Memo>.Find(documents) ?? new Memo();
         lock (memo)
         {
-            var result = memo.Update(info, documents, headlineStart, headlineBits, wordBits);
+            var result = memo.Update(info, documents, headlineStart, headlineBits, headlineSlots, wordBits);
             RunMemo<Memo>.Register(documents, memo);
             return result;
         }
@@ -36,12 +36,12 @@ internal static class ShardPlanner
         private ClassInfo? _info;
 
         public (EquatableArray<ShardInput> Headlines, EquatableArray<ShardInput> Words) Update(
-            ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int headlineBits, int wordBits)
+            ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int headlineBits, int headlineSlots, int wordBits)
         {
             int edited = Edited(info, documents, headlineStart);
             var result = (
-                _headlines.Update(info, documents, headlineStart, headlineBits, edited, _documents),
-                _words.Update(info, documents, headlineStart, wordBits, edited, _documents));
+                _headlines.Update(info, documents, headlineStart, headlineBits, headlineSlots, edited, _documents),
+                _words.Update(info, documents, headlineStart, wordBits, 0, edited, _documents));
             _documents = documents.ToArray();
             _headlineStart = headlineStart;
             _info = info;
@@ -60,18 +60,20 @@ internal static class ShardPlanner
     {
         private readonly bool _words;
         private int _bits = -1;
+        private int _slots = -1;
         private ShardInput[] _inputs = Array.Empty<ShardInput>();
         private EquatableArray<ShardInput> _result;
 
         public Kind(bool words) => _words = words;
 
         public EquatableArray<ShardInput> Update(
-            ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int edited, DocumentSummary[] previous)
+            ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slots, int edited, DocumentSummary[] previous)
         {
-            if (edited == RunMemo.ManyEdited || bits != _bits)
+            if (edited == RunMemo.ManyEdited || bits != _bits || slots != _slots)
             {
                 _bits = bits;
-                _inputs = All(info, documents, headlineStart, bits);
+                _slots = slots;
+                _inputs = All(info, documents, headlineStart, bits, slots);
                 _result = new EquatableArray<ShardInput>(_inputs);
                 return _result;
             }
@@ -93,7 +95,7 @@ internal static class ShardPlanner
 
                 // A new array, so that the previous run's result stays as it was.
                 inputs ??= (ShardInput[])_inputs.Clone();
-                inputs[s] = One(info, documents, headlineStart, bits, s);
+                inputs[s] = One(info, documents, headlineStart, bits, slots, s);
             }
 
             if (inputs is not null)
@@ -115,7 +117,7 @@ internal static class ShardPlanner
             return end > start ? new DocumentSlice(summary, _words, headlineBase, start, end) : null;
         }
 
-        private ShardInput One(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int shard)
+        private ShardInput One(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slots, int shard)
         {
             var slices = new List<DocumentSlice>();
             for (int d = 0; d < documents.Count; d++)
@@ -126,12 +128,12 @@ internal static class ShardPlanner
                 }
             }
 
-            return new ShardInput(info, bits, shard, new EquatableArray<DocumentSlice>(slices.ToArray()));
+            return new ShardInput(info, bits, slots, shard, new EquatableArray<DocumentSlice>(slices.ToArray()));
         }
 
         /// <summary>Every shard's input, from nothing.</summary>
         [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-        private ShardInput[] All(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits)
+        private ShardInput[] All(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slots)
         {
             bool words = _words;
             int shards = 1 << bits;
@@ -176,7 +178,7 @@ internal static class ShardPlanner
             var inputs = new ShardInput[shards];
             for (int s = 0; s < shards; s++)
             {
-                inputs[s] = new ShardInput(info, bits, s, new EquatableArray<DocumentSlice>(slices[s]));
+                inputs[s] = new ShardInput(info, bits, slots, s, new EquatableArray<DocumentSlice>(slices[s]));
             }
 
             return inputs;

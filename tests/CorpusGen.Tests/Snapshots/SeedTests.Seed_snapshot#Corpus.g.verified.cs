@@ -139,86 +139,105 @@ internal static partial class Corpus
     #endif
 
     #if CORPUSGEN_SPAN_TABLES
+        // The slot count is a constant, so the row of the partition hash's slot is known before the shard's probe is
+        // read: the two reads do not wait on each other, and nearly every shard keeps that row. The rows are open
+        // addressed (ShardBuilder): a headline is in the first row at or after its slot's, before the next empty one.
+        int row = 1 + (4 * HeadlineSlot(hash));
         int probe = table;
         if (probe != 0)
         {
             hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
+            row = 1 + (4 * HeadlineSlot(hash));
         }
 
-        bool check = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 2) != 0;
-        int bucket = 3 + (int)((hash << Tables.HeadlineShardBits) >> (64 - global::System.Runtime.CompilerServices.Unsafe.Add(ref table, 1)));
-        int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
+    #if CORPUSGEN_HEADLINE_FINGERPRINTS
         int fingerprint = 0;
-        for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 5)
+    #endif
+        for (; ; row += 4)
         {
             ref int entry = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref table, row);
+            int found = entry;
+            if (found == 0)
+            {
+                break;
+            }
+
             if (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 1) != length)
             {
                 continue;
             }
 
-            if (check)
+    #if CORPUSGEN_HEADLINE_FINGERPRINTS
+            // Computed once, and only for a query of the length of some key on its way.
+            if (fingerprint == 0)
             {
-                // Computed once, and only for a query of the length of some key in its bucket.
-                if (fingerprint == 0)
-                {
-                    fingerprint = Fingerprint(text);
-                }
-
-                if (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 4) != fingerprint)
-                {
-                    continue;
-                }
+                fingerprint = Fingerprint(text);
             }
 
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3) != fingerprint)
+            {
+                continue;
+            }
+    #endif
+
     #if CORPUSGEN_UTF8
-            if (KeyEquals(text, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3), shard))
+            if (KeyEquals(text, ref keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), shard))
     #else
-            if (KeyEquals(text, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2), global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 3)))
+            if (KeyEquals(text, keys, global::System.Runtime.CompilerServices.Unsafe.Add(ref entry, 2)))
     #endif
             {
-                return entry;
+                // A row holds its headline's index plus one, so that an empty row is all 0.
+                return found - 1;
             }
         }
     #else
+        int row = 1 + (4 * HeadlineSlot(hash));
         int probe = table[0];
         if (probe != 0)
         {
             hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
+            row = 1 + (4 * HeadlineSlot(hash));
         }
 
-        bool check = table[2] != 0;
-        int bucket = 3 + (int)((hash << Tables.HeadlineShardBits) >> (64 - table[1]));
-        int end = table[bucket + 1];
+    #if CORPUSGEN_HEADLINE_FINGERPRINTS
         int fingerprint = 0;
-        for (int row = table[bucket]; row < end; row += 5)
+    #endif
+        for (; table[row] != 0; row += 4)
         {
             if (table[row + 1] != length)
             {
                 continue;
             }
 
-            if (check)
+    #if CORPUSGEN_HEADLINE_FINGERPRINTS
+            if (fingerprint == 0)
             {
-                if (fingerprint == 0)
-                {
-                    fingerprint = Fingerprint(text);
-                }
-
-                if (table[row + 4] != fingerprint)
-                {
-                    continue;
-                }
+                fingerprint = Fingerprint(text);
             }
 
-            if (KeyEquals(text, keys, table[row + 2], table[row + 3]))
+            if (table[row + 3] != fingerprint)
             {
-                return table[row];
+                continue;
+            }
+    #endif
+
+            if (KeyEquals(text, keys, table[row + 2]))
+            {
+                return table[row] - 1;
             }
         }
     #endif
 
         return -1;
+    }
+
+    /// <summary>
+    /// The slot of a headline hash, as ShardBuilder.Slot computes it: the 32 bits after the shard bits scaled to the slot
+    /// count, a constant, by a multiplication.
+    /// </summary>
+    private static int HeadlineSlot(ulong hash)
+    {
+        return (int)((((hash << Tables.HeadlineShardBits) >> 32) * (ulong)Tables.HeadlineSlots) >> 32);
     }
 
     private static HeadlineIndices FindWord(CorpusText word)
@@ -733,19 +752,22 @@ internal static partial class Corpus
     #endif
 
     #if CORPUSGEN_UTF8
-    private static bool KeyEquals(global::System.ReadOnlySpan<char> text, ref byte keys, int offset, int stored, int shard)
+    /// <summary>
+    /// Whether a headline key equals the query, which is as long as the key in code units. An ASCII key has as many bytes;
+    /// one beyond ASCII has its offset complemented, into the shard's string of such keys or else into the UTF-8 keys.
+    /// </summary>
+    private static bool KeyEquals(global::System.ReadOnlySpan<char> text, ref byte keys, int offset, int shard)
     {
-        if (stored == text.Length)
+        if (offset >= 0)
         {
-            // As many bytes as code units: the key is ASCII.
-            global::System.ReadOnlySpan<byte> key = global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-                ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), stored);
     #if CORPUSGEN_ASCII
-            return global::System.Text.Ascii.Equals(key, text);
+            return global::System.Text.Ascii.Equals(
+                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), text.Length),
+                text);
     #else
-            for (int i = 0; i < key.Length; i++)
+            for (int i = 0; i < text.Length; i++)
             {
-                if (key[i] != text[i])
+                if (global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset + i) != text[i])
                 {
                     return false;
                 }
@@ -756,11 +778,9 @@ internal static partial class Corpus
         }
 
     #if CORPUSGEN_WIDE_HEADLINE_KEYS
-        // A key beyond ASCII is in the shard's string of such keys, as many code units long as the query.
-        return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(WideKeys(shard), offset, text.Length));
+        return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(WideKeys(shard), ~offset, text.Length));
     #else
-        return Utf8Equals(text, global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), stored));
+        return Utf8Equals(text, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, ~offset));
     #endif
     }
 
@@ -777,56 +797,36 @@ internal static partial class Corpus
     #endif
 
     /// <summary>
-    /// Whether a key of some non-ASCII text equals the query: the key's UTF-8, which the generator wrote and so is
-    /// valid, decoded as it is compared. Sixteen bytes at a time are widened and compared with sixteen code units;
-    /// where a byte is not ASCII, the comparison stops there, decodes that one character and goes on. A last
-    /// sixteen that are all ASCII are compared in one step, overlapping the ones before. So a headline with one
-    /// accented letter or curly quote costs a few steps more than an ASCII one, with no transcoding of the query
-    /// and no buffer. A method of its own, so that KeyEquals stays small enough to inline.
+    /// Whether a UTF-8 key of some text beyond ASCII, as many code units long as the query, equals it: the key, which
+    /// the generator wrote and so is valid, decoded as it is compared. Sixteen bytes at a time are widened and compared
+    /// with sixteen code units; where a byte is not ASCII the comparison stops there, decodes that one character and goes
+    /// on. The key has at least as many bytes left as the query has code units, so no read passes its end. A method of its
+    /// own, so that KeyEquals stays small enough to inline.
     /// </summary>
-    private static bool Utf8Equals(global::System.ReadOnlySpan<char> text, global::System.ReadOnlySpan<byte> key)
+    private static bool Utf8Equals(global::System.ReadOnlySpan<char> text, ref byte key)
     {
-        ref byte bytes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(key);
         ref ushort units = ref global::System.Runtime.CompilerServices.Unsafe.As<char, ushort>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text));
         int i = 0;
         int j = 0;
         while (true)
         {
-            while (i <= key.Length - 16 && j <= text.Length - 16)
+            while (j <= text.Length - 16)
             {
-                int ascii = AsciiPrefix(ref bytes, i, ref units, j);
-                if (ascii == 16)
-                {
-                    i += 16;
-                    j += 16;
-                    continue;
-                }
-
+                int ascii = AsciiPrefix(ref key, i, ref units, j);
                 i += ascii;
                 j += ascii;
-                break;
-            }
-
-            int rest = key.Length - i;
-            if (rest <= 16 && key.Length >= 16 && text.Length >= 16 && AsciiPrefix(ref bytes, key.Length - 16, ref units, text.Length - 16) == 16)
-            {
-                // The key's last sixteen bytes are ASCII and equal the text's last sixteen code units, so its rest (within
-                // them) is ASCII too and matches the text's as many last code units: equal if that is what is left (as
-                // it always is after the caller's check of the length; the method does not rely on that).
-                return text.Length - j == rest;
-            }
-
-            if (i == key.Length)
-            {
-                return j == text.Length;
+                if (ascii < 16)
+                {
+                    break;
+                }
             }
 
             if (j == text.Length)
             {
-                return false;
+                return true;
             }
 
-            int lead = key[i];
+            int lead = global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i);
             int unit;
             if (lead < 0x80)
             {
@@ -835,18 +835,20 @@ internal static partial class Corpus
             }
             else if (lead < 0xE0)
             {
-                unit = ((lead & 0x1F) << 6) | (key[i + 1] & 0x3F);
+                unit = ((lead & 0x1F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F);
                 i += 2;
             }
             else if (lead < 0xF0)
             {
-                unit = ((lead & 0x0F) << 12) | ((key[i + 1] & 0x3F) << 6) | (key[i + 2] & 0x3F);
+                unit = ((lead & 0x0F) << 12) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 6)
+                    | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F);
                 i += 3;
             }
             else
             {
                 // Four bytes: a code point past U+FFFF, two code units of the query.
-                int point = ((lead & 0x07) << 18) | ((key[i + 1] & 0x3F) << 12) | ((key[i + 2] & 0x3F) << 6) | (key[i + 3] & 0x3F);
+                int point = ((lead & 0x07) << 18) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 12)
+                    | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 3) & 0x3F);
                 i += 4;
                 if (text[j] != (char)(0xD7C0 + (point >> 10)) || ++j == text.Length)
                 {
@@ -945,12 +947,12 @@ internal static partial class Corpus
         return global::System.Text.Encoding.UTF8.GetString(Blob(blob).Slice(offset, length));
     }
     #else
-    private static bool KeyEquals(CorpusText text, string keys, int offset, int length)
+    private static bool KeyEquals(CorpusText text, string keys, int offset)
     {
     #if CORPUSGEN_SPANS
-        return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(keys, offset, length));
+        return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(keys, offset, text.Length));
     #else
-        for (int i = 0; i < length; i++)
+        for (int i = 0; i < text.Length; i++)
         {
             if (text[i] != keys[offset + i])
             {
