@@ -785,7 +785,10 @@
     }
 
 #if CORPUSGEN_WIDE_HEADLINE_KEYS
-    /// <summary>The headline keys of a shard that are not ASCII, one after another.</summary>
+    /// <summary>
+    /// The headline keys of a shard that are not ASCII, one after another. From the shard directory, whose Find wrote
+    /// them before the table's address that the caller read.
+    /// </summary>
     private static string WideKeys(int shard)
     {
 #if CORPUSGEN_HEADLINE_SHARDS
