@@ -146,8 +146,8 @@ internal static class ShardBuilder
             string text = texts[i];
             // A key beyond ASCII in UTF-8 mode has its offset complemented: in the shard's wide keys when it keeps them
             // apart, else in its UTF-8 keys like the others.
-            bool ascii = !input.Class.Utf8 || DocumentValues.Utf8Length(text) == text.Length;
-            int offset = ascii ? keys.Add(text).Offset : ~(wide ?? keys).Add(text).Offset;
+            int utf8Length = input.Class.Utf8 ? DocumentValues.Utf8Length(text) : text.Length;
+            int offset = utf8Length == text.Length ? keys.Add(text, utf8Length) : wide is null ? ~keys.Add(text, utf8Length) : ~wide.Add(text, text.Length);
             table[row] = indices[i] + 1;
             table[row + 1] = text.Length;
             table[row + 2] = offset;
@@ -454,6 +454,15 @@ internal static class ShardBuilder
         }
 
         public (int Offset, int Stored) Add(string text) => Add(text, 0, text.Length);
+
+        /// <summary>Adds a whole text whose length as stored the caller knows; returns its offset.</summary>
+        public int Add(string text, int stored)
+        {
+            int offset = _stored;
+            _text.Append(text);
+            _stored += stored;
+            return offset;
+        }
 
         // The runtime's vectorized count for a whole string; for a range (a word, nearly always ASCII), a scan first.
         private static int Utf8Length(string source, int start, int length)
