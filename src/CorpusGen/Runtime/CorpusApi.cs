@@ -96,7 +96,7 @@
     private static int FindHeadline(CorpusText text)
     {
         // The partition hash (first and last four code units, length) picks the shard and, unless the shard chose
-        // another probe offset or the full hash at compile time, the bucket too.
+        // another probe offset or the full hash at compile time, the slot (the row its scan starts at) too.
         int length = text.Length;
         ulong hash = ProbeHash(text, 0);
         // Defined when the index has more than one shard; with one, there is no shard directory either.
