@@ -105,7 +105,7 @@ internal static class Naming
     {
         "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiPrefix", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "CorpusText", "Decode",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindShortWord", "FindWord", "Fingerprint", "Finish",
-        "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "HeadlineSlot",
+        "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "HeadlineRow",
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline", "InlineWord",
         "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
         "SectionList", "System", "TableAddress", "Tables", "TextList", "ThrowArgumentNull", "Title",

@@ -164,13 +164,15 @@ internal static class DocumentSummaryBuilder
         var wordPartitions = SortByPartition(unsortedWords, wordCount, item => item.Hash, out var wordItems);
         string? titleText = document.Title is { } range ? document.GetText(range) : null;
         string? title = titleText is null ? null : Naming.ClaimableName(Naming.FromText(titleText));
+        // A headline beyond ASCII takes more UTF-8 bytes than code units: the layout has counted them already.
         long headlineChars = 0, wideHeadlineChars = 0;
-        foreach (string text in headlineTexts)
+        for (int h = 0; h < count; h++)
         {
-            headlineChars += text.Length;
-            if (DocumentValues.Utf8Length(text) != text.Length)
+            int length = headlineTexts[h].Length;
+            headlineChars += length;
+            if (layout.ValueLength[DocumentValues.FirstHeadline + h] != length)
             {
-                wideHeadlineChars += text.Length;
+                wideHeadlineChars += length;
             }
         }
 

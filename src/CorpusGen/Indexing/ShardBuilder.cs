@@ -68,6 +68,8 @@ internal static class ShardBuilder
         var texts = new List<string>(total);
         var indices = new List<int>(total);
         var partitionHashes = new List<ulong>(total);
+        // Each key's length as stored (UTF-8 bytes in UTF-8 mode), from its file's layout, which counted it.
+        var storedLengths = new List<int>(total);
         foreach (var slice in input.Slices)
         {
             // Equal texts share a partition, and within a partition a slice keeps file order: the first seen is the first.
@@ -80,6 +82,7 @@ internal static class ShardBuilder
                     texts.Add(item.Text);
                     indices.Add(slice.HeadlineBase + item.Local);
                     partitionHashes.Add(item.Hash);
+                    storedLengths.Add(slice.Summary.Layout.ValueLength[DocumentValues.FirstHeadline + item.Local]);
                 }
             }
         }
@@ -146,8 +149,8 @@ internal static class ShardBuilder
             string text = texts[i];
             // A key beyond ASCII in UTF-8 mode has its offset complemented: in the shard's wide keys when it keeps them
             // apart, else in its UTF-8 keys like the others.
-            int utf8Length = input.Class.Utf8 ? DocumentValues.Utf8Length(text) : text.Length;
-            int offset = utf8Length == text.Length ? keys.Add(text, utf8Length) : wide is null ? ~keys.Add(text, utf8Length) : ~wide.Add(text, text.Length);
+            int stored = storedLengths[i];
+            int offset = stored == text.Length ? keys.Add(text, stored) : wide is null ? ~keys.Add(text, stored) : ~wide.Add(text, text.Length);
             table[row] = indices[i] + 1;
             table[row + 1] = text.Length;
             table[row + 2] = offset;
@@ -452,8 +455,6 @@ internal static class ShardBuilder
             _stored += stored;
             return (offset, stored);
         }
-
-        public (int Offset, int Stored) Add(string text) => Add(text, 0, text.Length);
 
         /// <summary>Adds a whole text whose length as stored the caller knows; returns its offset.</summary>
         public int Add(string text, int stored)

@@ -142,12 +142,12 @@
         // The slot count is a constant, so the row of the partition hash's slot is known before the shard's probe is
         // read: the two reads do not wait on each other, and nearly every shard keeps that row. The rows are open
         // addressed (ShardBuilder): a headline is in the first row at or after its slot's, before the next empty one.
-        int row = 1 + (4 * HeadlineSlot(hash));
+        int row = HeadlineRow(hash);
         int probe = table;
         if (probe != 0)
         {
             hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
-            row = 1 + (4 * HeadlineSlot(hash));
+            row = HeadlineRow(hash);
         }
 
 #if CORPUSGEN_HEADLINE_FINGERPRINTS
@@ -191,12 +191,12 @@
             }
         }
 #else
-        int row = 1 + (4 * HeadlineSlot(hash));
+        int row = HeadlineRow(hash);
         int probe = table[0];
         if (probe != 0)
         {
             hash = probe > 0 ? ProbeHash(text, probe) : FullHash(text);
-            row = 1 + (4 * HeadlineSlot(hash));
+            row = HeadlineRow(hash);
         }
 
 #if CORPUSGEN_HEADLINE_FINGERPRINTS
@@ -232,12 +232,13 @@
     }
 
     /// <summary>
-    /// The slot of a headline hash, as ShardBuilder.Slot computes it: the 32 bits after the shard bits scaled to the slot
-    /// count, a constant, by a multiplication.
+    /// Where the scan for a headline hash starts in its shard's table: after the probe cell, the row (of 4 cells) of its
+    /// slot, which ShardBuilder.Slot computes the same way: the 32 bits after the shard bits scaled to the slot count, a
+    /// constant, by a multiplication.
     /// </summary>
-    private static int HeadlineSlot(ulong hash)
+    private static int HeadlineRow(ulong hash)
     {
-        return (int)((((hash << Tables.HeadlineShardBits) >> 32) * (ulong)Tables.HeadlineSlots) >> 32);
+        return 1 + (4 * (int)((((hash << Tables.HeadlineShardBits) >> 32) * (ulong)Tables.HeadlineSlots) >> 32));
     }
 
     private static HeadlineIndices FindWord(CorpusText word)
