@@ -230,11 +230,6 @@ internal static class CorpusEmitter
                     PackedTable(w, $"{prefix}Table{shard}", model.Table);
                     if (words)
                     {
-                        // The table's first cell again, as a constant: the lookup takes it from here (one shard) or
-                        // from the shard directory, so that finding the bucket does not wait on reading the table.
-                        w.Line();
-                        w.Line($"/// <summary>Shard {shard}'s bucket bits, its table's first cell (negative: the shard hashes every code unit).</summary>");
-                        w.Line($"internal const int WordBits{shard} = {model.Table[0].ToString(CultureInfo.InvariantCulture)};");
                         w.Line();
                         w.Line(postingsDoc);
                         PackedTable(w, $"WordPostings{shard}", model.Postings);
@@ -901,11 +896,9 @@ internal static class CorpusEmitter
         }
 
         bool utf8 = info.Utf8;
-        // Word shards also keep their bucket bits here, between the keys' address and the postings' (last).
-        int stride = 1 + (utf8 ? 1 : 0) + (postings ? 2 : 0);
-        string parts = "its table's" + (utf8 ? (postings ? ", its keys' and its postings'" : " and its keys'") : postings ? " and its postings'" : string.Empty)
-            + " addresses" + (postings ? " and its bucket bits" : string.Empty);
-        w.Line($"/// <summary>Where each shard of the {what} index is: {parts}, found on the shard's first lookup (0 until then).</summary>");
+        int stride = 1 + (utf8 ? 1 : 0) + (postings ? 1 : 0);
+        string parts = "its table's" + (utf8 ? (postings ? ", its keys' and its postings'" : " and its keys'") : postings ? " and its postings'" : string.Empty);
+        w.Line($"/// <summary>Where each shard of the {what} index is: {parts} addresses, found on the shard's first lookup (0 until then).</summary>");
         using (w.Block($"internal static class {prefix}Shards"))
         {
             w.Line($"/// <summary>Addresses per shard; the table's comes first and is written last.</summary>");
@@ -961,7 +954,6 @@ internal static class CorpusEmitter
 
                     if (postings)
                     {
-                        w.Line($"Addresses[{Number(next++)}] = (global::System.IntPtr)WordBits{n};");
                         w.Line($"Addresses[{Number(next)}] = TableAddress(WordPostings{n}Data(), ref WordPostings{n}Unpacked);");
                     }
                     else if (utf8 && info.WideHeadlineKeys)

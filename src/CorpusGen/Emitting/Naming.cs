@@ -109,7 +109,7 @@ internal static class Naming
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline", "InlineWord",
         "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
         "SectionList", "System", "TableAddress", "Tables", "TextList", "ThrowArgumentNull", "Title",
-        "ShortWordHash", "TranscodedEqualsIgnoreCase", "Units", "Unpack", "Utf8Equals", "WideKeys", "WordBits", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
+        "ShortWordHash", "TranscodedEqualsIgnoreCase", "Units", "Unpack", "Utf8Equals", "WideKeys", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
     };
 
     /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>

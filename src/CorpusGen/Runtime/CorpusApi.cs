@@ -278,7 +278,7 @@
 #endif
 
 #if CORPUSGEN_SPAN_TABLES
-        int bucket = WordBucket(WordBits(shard), ref hash, word);
+        int bucket = WordBucket(ref table, ref hash, word);
 #else
         int bucket = WordBucket(table, ref hash, word);
 #endif
@@ -326,7 +326,7 @@
         int shard = WordShard(hash);
 #if CORPUSGEN_SPAN_TABLES
         ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), WordTableAddress(shard));
-        int bucket = WordBucket(WordBits(shard), ref hash, word);
+        int bucket = WordBucket(ref table, ref hash, word);
 #else
         int[] table = WordTable(shard);
         int bucket = WordBucket(table, ref hash, word);
@@ -384,31 +384,16 @@
     }
 #endif
 
-#if CORPUSGEN_SPAN_TABLES
     /// <summary>
-    /// A word shard's bucket bits (its table's first cell), from where the lookup need not wait for the table: the
-    /// shard's constant for an index of one shard, else the shard directory, beside the table's address (so the two are
-    /// read together, not one after the other). Call after <see cref="WordTableAddress"/>, which fills the directory.
-    /// </summary>
-    private static int WordBits(int shard)
-    {
-#if CORPUSGEN_WORD_SHARDS
-        return (int)Index.WordShards.Addresses[(shard * Index.WordShards.Stride) + Index.WordShards.Stride - 2];
-#else
-        return Index.WordBits0;
-#endif
-    }
-#endif
-
-    /// <summary>
-    /// The bucket of a word in its shard's table. The shard's bucket bits (table[0]) say how many buckets it has, and
-    /// the bucket is taken from the hash after the shard's own top bits; negative when the generator found more words
-    /// sharing a probe hash than a bucket should hold (long words alike at both ends), and the shard hashes every code
-    /// unit instead, short words too: then <paramref name="hash"/> becomes that hash, whose top bits are the bucket.
+    /// The bucket of a word in its shard's table. table[0] is the shard's bucket bits, and the bucket is taken from the
+    /// hash after the shard's own top bits; negative when the generator found more words sharing a probe hash than a
+    /// bucket should hold (long words alike at both ends), and the shard hashes every code unit instead, short words
+    /// too: then <paramref name="hash"/> becomes that hash, whose top bits are the bucket.
     /// </summary>
 #if CORPUSGEN_SPAN_TABLES
-    private static int WordBucket(int bits, ref ulong hash, CorpusText word)
+    private static int WordBucket(ref int table, ref ulong hash, CorpusText word)
     {
+        int bits = table;
 #else
     private static int WordBucket(int[] table, ref ulong hash, CorpusText word)
     {

@@ -16,9 +16,6 @@ internal static partial class Corpus
             0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
         };
 
-        /// <summary>Shard 0's bucket bits, its table's first cell (negative: the shard hashes every code unit).</summary>
-        internal const int WordBits0 = 2;
-
         /// <summary>The headline indices of each word of shard 0, ascending per word.</summary>
         internal static int[] WordPostings0Unpacked;
 
