@@ -357,42 +357,31 @@ internal static class ShardBuilder
 
     /// <summary>
     /// A headline shard's table with the keys placed by linear probing: each in the first free row at or after its
-    /// bucket's, in bucket order (then in corpus order), so that a lookup scans from its bucket's row to the first empty
-    /// one. Rows run past the last bucket as far as the last key needs, plus an empty row to end its scan. Returns the
+    /// slot's, in slot order (then in corpus order), so that a lookup scans from its slot's row to the first empty
+    /// one. Rows run past the last slot as far as the last key needs, plus an empty row to end its scan. Returns the
     /// table (the probe cell, then the rows, all 0), the keys in placement order and each one's row.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     private static (int[] Table, int[] Order, int[] Rows) OpenAddressed(ulong[] hashes, int shardBits, int slots)
     {
-        int buckets = slots;
-        var counts = new int[buckets + 1];
-        foreach (ulong hash in hashes)
-        {
-            counts[Slot(hash, shardBits, slots) + 1]++;
-        }
-
-        for (int b = 1; b <= buckets; b++)
-        {
-            counts[b] += counts[b - 1];
-        }
-
-        var order = new int[hashes.Length];
+        var slotOf = new int[hashes.Length];
         for (int i = 0; i < hashes.Length; i++)
         {
-            order[counts[Slot(hashes[i], shardBits, slots)]++] = i;
+            slotOf[i] = Slot(hashes[i], shardBits, slots);
         }
 
+        var (order, _) = SortByBucket(slotOf, slots);
         var rows = new int[hashes.Length];
         int next = 0;
         for (int k = 0; k < order.Length; k++)
         {
-            int row = Math.Max(Slot(hashes[order[k]], shardBits, slots), next);
+            int row = Math.Max(slotOf[order[k]], next);
             rows[k] = row;
             next = row + 1;
         }
 
-        // Without a key in the last bucket's row, the rows up to it end every scan; else one empty row after the last key.
-        int rowCount = next < buckets ? buckets : next + 1;
+        // Without a key in the last slot's row, the rows up to it end every scan; else one empty row after the last key.
+        int rowCount = next < slots ? slots : next + 1;
         return (new int[1 + (HeadlineRowWidth * rowCount)], order, rows);
     }
 
@@ -404,31 +393,50 @@ internal static class ShardBuilder
     private static (int[] Table, int[] Order) Bucketize(ulong[] hashes, int shardBits, int bits, int header, int width)
     {
         int buckets = 1 << bits;
+        var bucketOf = new int[hashes.Length];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            bucketOf[i] = Bucket(hashes[i], shardBits, bits);
+        }
+
+        var (order, starts) = SortByBucket(bucketOf, buckets);
         int rowsStart = header + buckets + 1;
         var table = new int[rowsStart + width * hashes.Length];
-        var counts = new int[buckets + 1];
-        foreach (ulong hash in hashes)
+        for (int b = 0; b <= buckets; b++)
         {
-            counts[Bucket(hash, shardBits, bits) + 1]++;
+            table[header + b] = rowsStart + width * starts[b];
+        }
+
+        return (table, order);
+    }
+
+    /// <summary>
+    /// Stable counting sort of keys by their bucket (<paramref name="bucketOf"/>, each below <paramref name="buckets"/>):
+    /// the keys in bucket order, then in their own, and where each bucket starts in that order (one more entry than
+    /// buckets, the last being the key count).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
+    private static (int[] Order, int[] Starts) SortByBucket(int[] bucketOf, int buckets)
+    {
+        var starts = new int[buckets + 1];
+        foreach (int bucket in bucketOf)
+        {
+            starts[bucket + 1]++;
         }
 
         for (int b = 1; b <= buckets; b++)
         {
-            counts[b] += counts[b - 1];
+            starts[b] += starts[b - 1];
         }
 
-        for (int b = 0; b <= buckets; b++)
+        var next = (int[])starts.Clone();
+        var order = new int[bucketOf.Length];
+        for (int i = 0; i < bucketOf.Length; i++)
         {
-            table[header + b] = rowsStart + width * counts[b];
+            order[next[bucketOf[i]]++] = i;
         }
 
-        var order = new int[hashes.Length];
-        for (int i = 0; i < hashes.Length; i++)
-        {
-            order[counts[Bucket(hashes[i], shardBits, bits)]++] = i;
-        }
-
-        return (table, order);
+        return (order, starts);
     }
 
     /// <summary>The keys of a shard: texts one after another, with offsets and lengths in the unit they are stored in.</summary>

@@ -24,7 +24,7 @@ internal sealed record ClassInfo(string ClassName, string HintName, GeneratorOpt
 /// <summary>The API file and the shared tables: counts, document tables and the shape of the index.</summary>
 /// <param name="HeadlineShardBits">log2 of the number of headline shards.</param>
 /// <param name="WordShardBits">log2 of the number of word shards.</param>
-/// <param name="HeadlineSlots">The buckets of every headline shard, each the row a lookup starts at: one number for all, so that a lookup need not read it.</param>
+/// <param name="HeadlineSlots">The slots of every headline shard, each the row a lookup's scan starts at: one number for all, so that a lookup need not read it.</param>
 /// <param name="HeadlineFingerprints">Whether headline lookups check a row's fingerprint before its key (an index of large keys).</param>
 /// <param name="BlobChunkBits">log2 of the blobs per accessor file; 0 when every blob is reached from the tables file.</param>
 internal sealed record CoreModel(
@@ -44,12 +44,13 @@ internal sealed record CoreModel(
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The input of one shard of the headline or word index: every document's slice of its partitions, in corpus order.</summary>
-/// <param name="Slots">For a headline shard, its buckets (<see cref="CoreModel.HeadlineSlots"/>); 0 for a word shard, which sizes its own.</param>
+/// <param name="Slots">For a headline shard, its slots (<see cref="CoreModel.HeadlineSlots"/>); 0 for a word shard, which sizes its own buckets.</param>
 internal sealed record ShardInput(ClassInfo Class, int ShardBits, int Slots, int Shard, EquatableArray<DocumentSlice> Slices);
 
 /// <summary>
-/// One shard of a hash table as static data. <see cref="Table"/> starts with the shard's parameters, then the
-/// bucket starts (absolute positions in the table), then the rows; <see cref="Keys"/> is the text the rows point
+/// One shard of a hash table as static data. <see cref="Table"/> is laid out as <see cref="Indexing.ShardBuilder"/>
+/// describes (a headline shard's: its probe, then open-addressed rows; a word shard's: its bucket bits, the bucket
+/// starts as positions in the table, then the rows); <see cref="Keys"/> is the text the rows point
 /// into, stored as UTF-8 or UTF-16 like the blobs, <see cref="KeysStored"/> units long; <see cref="WideKeys"/> the
 /// headline keys that are not ASCII when the class keeps them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else empty.
 /// </summary>
