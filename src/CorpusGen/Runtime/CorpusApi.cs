@@ -802,40 +802,97 @@
 
     /// <summary>
     /// Whether a UTF-8 key of some text beyond ASCII, as many code units long as the query, equals it: the key, which
-    /// the generator wrote and so is valid, decoded as it is compared. Sixteen bytes at a time are widened and compared
-    /// with sixteen code units; where a byte is not ASCII the comparison stops there, decodes that one character and goes
-    /// on. The key has at least as many bytes left as the query has code units, so no read passes its end. A method of its
-    /// own, so that KeyEquals stays small enough to inline.
+    /// the generator wrote and so is valid, decoded as it is compared. Sixteen (or, near the end, eight) bytes at a time
+    /// are widened and compared with as many code units; where a byte is not ASCII, that one character is decoded and
+    /// compared, and the comparison goes on after it. The last code units are compared by one window that ends at the
+    /// query's end and reaches back over code units already found equal to ASCII bytes, so that no read passes the end
+    /// of either. A window that matches moves both positions by a constant, not by a count taken from its result, so
+    /// the reads of the next window need not wait for this one's comparison (measured 2-3 times faster than moving by
+    /// the count of matching units). A method of its own, so that KeyEquals stays small enough to inline.
     /// </summary>
     private static bool Utf8Equals(global::System.ReadOnlySpan<char> text, ref byte key)
     {
         ref ushort units = ref global::System.Runtime.CompilerServices.Unsafe.As<char, ushort>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text));
+        int length = text.Length;
         int i = 0;
         int j = 0;
+
+        // How many code units just before j equal the ASCII bytes just before i, one for one: a window may reach back
+        // over as many.
+        int ascii = 0;
         while (true)
         {
-            while (j <= text.Length - 16)
+            int left = length - j;
+            uint mismatch;
+            if (left >= 16)
             {
-                int ascii = AsciiPrefix(ref key, i, ref units, j);
-                i += ascii;
-                j += ascii;
-                if (ascii < 16)
+                mismatch = AsciiMismatch16(ref key, i, ref units, j);
+                if (mismatch == 0)
                 {
-                    break;
+                    i += 16;
+                    j += 16;
+                    ascii += 16;
+                    continue;
                 }
             }
-
-            if (j == text.Length)
+            else if (left == 0)
             {
                 return true;
             }
+            else if (ascii >= 16 - left)
+            {
+                int back = 16 - left;
+                mismatch = AsciiMismatch16(ref key, i - back, ref units, j - back) >> back;
+                if (mismatch == 0)
+                {
+                    return true;
+                }
+            }
+            else if (left >= 8)
+            {
+                mismatch = AsciiMismatch8(ref key, i, ref units, j);
+                if (mismatch == 0)
+                {
+                    i += 8;
+                    j += 8;
+                    ascii += 8;
+                    continue;
+                }
+            }
+            else if (ascii >= 8 - left)
+            {
+                int back = 8 - left;
+                mismatch = AsciiMismatch8(ref key, i - back, ref units, j - back) >> back;
+                if (mismatch == 0)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                // Too few code units left for a window: the one at j on its own.
+                mismatch = 1;
+            }
 
+            // The first code unit that is not an equal ASCII byte: a different one ends the comparison, a lead byte is
+            // decoded.
+            int equal = global::System.Numerics.BitOperations.TrailingZeroCount(mismatch);
+            i += equal;
+            j += equal;
+            ascii += equal;
             int lead = global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i);
             int unit;
             if (lead < 0x80)
             {
-                unit = lead;
+                if (global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j) != lead)
+                {
+                    return false;
+                }
+
                 i++;
+                j++;
+                ascii++;
+                continue;
             }
             else if (lead < 0xE0)
             {
@@ -854,7 +911,7 @@
                 int point = ((lead & 0x07) << 18) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 12)
                     | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 3) & 0x3F);
                 i += 4;
-                if (text[j] != (char)(0xD7C0 + (point >> 10)) || ++j == text.Length)
+                if (global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j) != 0xD7C0 + (point >> 10) || ++j == length)
                 {
                     return false;
                 }
@@ -862,32 +919,43 @@
                 unit = 0xDC00 | (point & 0x3FF);
             }
 
-            if (text[j] != unit)
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j) != unit)
             {
                 return false;
             }
 
             j++;
+            ascii = 0;
         }
     }
 
     /// <summary>
-    /// How many of the sixteen bytes at <paramref name="i"/> are ASCII and equal the code units at <paramref name="j"/>,
-    /// counted up to the first that is not (16 if all are). The callers keep both sixteen within their spans.
+    /// Which of the sixteen bytes at <paramref name="i"/> are not ASCII or differ from the code units at
+    /// <paramref name="j"/>, one bit each, the first in bit 0. The callers keep both sixteen within their spans.
     /// </summary>
-    private static int AsciiPrefix(ref byte bytes, int i, ref ushort units, int j)
+    private static uint AsciiMismatch16(ref byte bytes, int i, ref ushort units, int j)
     {
         global::System.Runtime.Intrinsics.Vector128<byte> key = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bytes, (nuint)i);
-        global::System.Runtime.Intrinsics.Vector128<ushort> low = global::System.Runtime.Intrinsics.Vector128.WidenLower(key);
-        global::System.Runtime.Intrinsics.Vector128<ushort> high = global::System.Runtime.Intrinsics.Vector128.WidenUpper(key);
         global::System.Runtime.Intrinsics.Vector128<byte> equal = global::System.Runtime.Intrinsics.Vector128.Narrow(
-            global::System.Runtime.Intrinsics.Vector128.Equals(low, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j)),
-            global::System.Runtime.Intrinsics.Vector128.Equals(high, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)(j + 8))));
+            global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.WidenLower(key), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j)),
+            global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.WidenUpper(key), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)(j + 8))));
 
         // A byte's top bit is set where it differs or is not ASCII (a lead or continuation byte could equal a code unit
         // of U+0080 to U+00FF).
-        uint mismatch = global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(~equal | key);
-        return global::System.Numerics.BitOperations.TrailingZeroCount(mismatch | 0x10000);
+        return global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(~equal | key);
+    }
+
+    /// <summary>AsciiMismatch16 for eight bytes and code units.</summary>
+    private static uint AsciiMismatch8(ref byte bytes, int i, ref ushort units, int j)
+    {
+        global::System.Runtime.Intrinsics.Vector128<ushort> key = global::System.Runtime.Intrinsics.Vector128.WidenLower(
+            global::System.Runtime.Intrinsics.Vector128.AsByte(global::System.Runtime.Intrinsics.Vector128.CreateScalarUnsafe(
+                global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, i)))));
+
+        // Shifted left by 8, a lane's bit 7 (not ASCII) becomes its top bit.
+        global::System.Runtime.Intrinsics.Vector128<ushort> mismatch =
+            ~global::System.Runtime.Intrinsics.Vector128.Equals(key, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j)) | (key << 8);
+        return global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(mismatch);
     }
 
     private static bool KeyEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, ref byte keys, int offset, int stored)
