@@ -762,6 +762,11 @@
         if (offset >= 0)
         {
 #if CORPUSGEN_ASCII
+            if (text.Length < 16)
+            {
+                return ShortAsciiEquals(text, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset));
+            }
+
             return global::System.Text.Ascii.Equals(
                 global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), text.Length),
                 text);
@@ -784,6 +789,63 @@
         return Utf8Equals(text, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, ~offset));
 #endif
     }
+
+#if CORPUSGEN_ASCII
+    /// <summary>
+    /// KeyEquals for an ASCII key of fewer than 16 code units: two windows of 8 (or of 4) widened bytes against as many
+    /// code units, one from each end, overlapping in the middle, as string equality compares short text; below four,
+    /// unit by unit. For short keys, Ascii.Equals's own checks and loop cost as much as the rest of the lookup.
+    /// </summary>
+    private static bool ShortAsciiEquals(global::System.ReadOnlySpan<char> text, ref byte key)
+    {
+        ref ushort units = ref global::System.Runtime.CompilerServices.Unsafe.As<char, ushort>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text));
+        int length = text.Length;
+        if (length >= 8)
+        {
+            return Widen8(ref key, 0) == global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units)
+                && Widen8(ref key, length - 8) == global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)(length - 8));
+        }
+
+        if (length >= 4)
+        {
+            return Widen4(ref key, 0) == Read4(text, 0) && Widen4(ref key, length - 4) == Read4(text, length - 4);
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i) != global::System.Runtime.CompilerServices.Unsafe.Add(ref units, i))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Eight bytes from <paramref name="at"/>, each widened to a code unit.</summary>
+    private static global::System.Runtime.Intrinsics.Vector128<ushort> Widen8(ref byte bytes, int at)
+    {
+        return global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector128.AsByte(
+            global::System.Runtime.Intrinsics.Vector128.CreateScalarUnsafe(
+                global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, at)))));
+    }
+
+    /// <summary>Four bytes from <paramref name="at"/>, each widened to a code unit, packed as Read4 packs four code units.</summary>
+    private static ulong Widen4(ref byte bytes, int at)
+    {
+        ref byte first = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, at);
+        if (global::System.BitConverter.IsLittleEndian)
+        {
+            // Each byte moved to the low byte of its own 16 bits: halves apart first, then bytes.
+            ulong packed = global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref first);
+            packed = (packed | (packed << 16)) & 0x0000FFFF0000FFFFUL;
+            return (packed | (packed << 8)) & 0x00FF00FF00FF00FFUL;
+        }
+
+        return first | (ulong)global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 1) << 16
+            | (ulong)global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 2) << 32 | (ulong)global::System.Runtime.CompilerServices.Unsafe.Add(ref first, 3) << 48;
+    }
+#endif
 
 #if CORPUSGEN_WIDE_HEADLINE_KEYS
     /// <summary>

@@ -9,14 +9,15 @@ using Xunit;
 namespace CorpusGen.Tests;
 
 /// <summary>
-/// The generated comparison of a query with a UTF-8 headline key beyond ASCII (<c>Utf8Equals</c>), called directly.
-/// Lookups reach it only for classes past CorpusPlanBuilder.MaxWideHeadlineKeys, whose indexes are large enough to
-/// check a fingerprint of the whole query first, so through <c>IndexOfHeadline</c> it nearly only sees equal text: its
-/// answer on text that differs is checked here instead, against string equality.
+/// The generated comparisons of a query with a UTF-8 headline key, called directly and checked against string equality
+/// on queries that differ from the key in every code unit. <c>Utf8Equals</c> (keys beyond ASCII) is reached by lookups
+/// only in classes past CorpusPlanBuilder.MaxWideHeadlineKeys, whose indexes are large enough to check a fingerprint
+/// of the whole query first, so through <c>IndexOfHeadline</c> it nearly only sees equal text. <c>ShortAsciiEquals</c>
+/// (ASCII keys under 16 code units) is reached only by queries of a key's length and probe hash.
 /// </summary>
-public sealed class Utf8KeyTests
+public sealed class KeyComparisonTests
 {
-    private delegate bool Utf8Equals(ReadOnlySpan<char> text, ref byte key);
+    private delegate bool KeyComparison(ReadOnlySpan<char> text, ref byte key);
 
     /// <summary>Code units of one to four UTF-8 bytes, among them U+0080 to U+00FF, which equal lead and continuation bytes.</summary>
     private static readonly string[] s_wide =
@@ -26,9 +27,47 @@ public sealed class Utf8KeyTests
     };
 
     [Fact]
+    public void The_short_ASCII_key_comparison_agrees_with_string_equality_on_every_code_unit_changed()
+    {
+        var compare = GeneratedComparison("ShortAsciiEquals");
+        var random = new Random(20261203);
+        const string ascii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.'?-";
+        int checkedQueries = 0;
+        for (int length = 1; length < 16; length++)
+        {
+            for (int round = 0; round < 20; round++)
+            {
+                string key = new(Enumerable.Range(0, length).Select(_ => ascii[random.Next(ascii.Length)]).ToArray());
+                byte[] bytes = Encoding.ASCII.GetBytes(key);
+                var queries = new List<string> { new(key.AsSpan()) };
+                for (int at = 0; at < length; at++)
+                {
+                    // Another ASCII unit, the same one with a high byte (equal in its low byte), and one past ASCII.
+                    queries.Add(Replace(key, at, key[at] == 'q' ? 'r' : 'q'));
+                    queries.Add(Replace(key, at, (char)(key[at] + 0x100)));
+                    queries.Add(Replace(key, at, (char)(key[at] | 0x80)));
+                }
+
+                foreach (string query in queries)
+                {
+                    bool expected = string.Equals(key, query, StringComparison.Ordinal);
+                    if (compare(query.AsSpan(), ref bytes[0]) != expected)
+                    {
+                        Assert.Fail($"key {Show(key)}, query {Show(query)}: ShortAsciiEquals says {!expected}");
+                    }
+
+                    checkedQueries++;
+                }
+            }
+        }
+
+        Assert.Equal(15 * 20 + 3 * 20 * (15 * 16 / 2), checkedQueries);
+    }
+
+    [Fact]
     public void The_UTF8_key_comparison_agrees_with_string_equality_on_every_code_unit_changed()
     {
-        var compare = GeneratedComparison();
+        var compare = GeneratedComparison("Utf8Equals");
         var random = new Random(20261202);
         int checkedQueries = 0, equalQueries = 0;
         for (int round = 0; round < 600; round++)
@@ -54,14 +93,14 @@ public sealed class Utf8KeyTests
         Assert.True(checkedQueries > 40_000, checkedQueries.ToString());
     }
 
-    /// <summary>The comparison as the generator writes it, from a class compiled for the latest language version (UTF-8 blobs).</summary>
-    private static Utf8Equals GeneratedComparison()
+    /// <summary>A comparison as the generator writes it, from a class compiled for the latest language version (UTF-8 blobs).</summary>
+    private static KeyComparison GeneratedComparison(string name)
     {
         var output = GeneratorRunner.Run(new[] { new CorpusFileSpec("/p/news/a.txt", "- Caf\u00E9 \u2019s\nT") }).AssertCompilesClean();
         var method = CompiledCorpus.LoadAssembly(output.Compilation).GetType("Corpus", throwOnError: true)!
-            .GetMethod("Utf8Equals", BindingFlags.NonPublic | BindingFlags.Static);
+            .GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static);
         Assert.NotNull(method);
-        return method!.CreateDelegate<Utf8Equals>();
+        return method!.CreateDelegate<KeyComparison>();
     }
 
     /// <summary>
