@@ -822,14 +822,6 @@ internal static partial class Corpus
         return true;
     }
 
-    /// <summary>Eight bytes from <paramref name="at"/>, each widened to a code unit.</summary>
-    private static global::System.Runtime.Intrinsics.Vector128<ushort> Widen8(ref byte bytes, int at)
-    {
-        return global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector128.AsByte(
-            global::System.Runtime.Intrinsics.Vector128.CreateScalarUnsafe(
-                global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, at)))));
-    }
-
     /// <summary>Four bytes from <paramref name="at"/>, each widened to a code unit, packed as Read4 packs four code units.</summary>
     private static ulong Widen4(ref byte bytes, int at)
     {
@@ -1010,14 +1002,20 @@ internal static partial class Corpus
     /// <summary>AsciiMismatch16 for eight bytes and code units.</summary>
     private static uint AsciiMismatch8(ref byte bytes, int i, ref ushort units, int j)
     {
-        global::System.Runtime.Intrinsics.Vector128<ushort> key = global::System.Runtime.Intrinsics.Vector128.WidenLower(
-            global::System.Runtime.Intrinsics.Vector128.AsByte(global::System.Runtime.Intrinsics.Vector128.CreateScalarUnsafe(
-                global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, i)))));
+        global::System.Runtime.Intrinsics.Vector128<ushort> key = Widen8(ref bytes, i);
 
         // Shifted left by 8, a lane's bit 7 (not ASCII) becomes its top bit.
         global::System.Runtime.Intrinsics.Vector128<ushort> mismatch =
             ~global::System.Runtime.Intrinsics.Vector128.Equals(key, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j)) | (key << 8);
         return global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(mismatch);
+    }
+
+    /// <summary>Eight bytes from <paramref name="at"/>, each widened to a code unit.</summary>
+    private static global::System.Runtime.Intrinsics.Vector128<ushort> Widen8(ref byte bytes, int at)
+    {
+        return global::System.Runtime.Intrinsics.Vector128.WidenLower(global::System.Runtime.Intrinsics.Vector128.AsByte(
+            global::System.Runtime.Intrinsics.Vector128.CreateScalarUnsafe(
+                global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bytes, at)))));
     }
 
     private static bool KeyEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, ref byte keys, int offset, int stored)
