@@ -53,7 +53,7 @@ public sealed class KeyComparisonTests
                     bool expected = string.Equals(key, query, StringComparison.Ordinal);
                     if (compare(query.AsSpan(), ref bytes[0]) != expected)
                     {
-                        Assert.Fail($"key {Show(key)}, query {Show(query)}: ShortAsciiEquals says {!expected}");
+                        Assert.Fail($"key {CorpusValues.Show(key)}, query {CorpusValues.Show(query)}: ShortAsciiEquals says {!expected}");
                     }
 
                     checkedQueries++;
@@ -80,7 +80,7 @@ public sealed class KeyComparisonTests
                 bool actual = compare(query.AsSpan(), ref bytes[0]);
                 if (actual != expected)
                 {
-                    Assert.Fail($"key {Show(key)}, query {Show(query)}: Utf8Equals says {actual}");
+                    Assert.Fail($"key {CorpusValues.Show(key)}, query {CorpusValues.Show(query)}: Utf8Equals says {actual}");
                 }
 
                 checkedQueries++;
@@ -173,6 +173,4 @@ public sealed class KeyComparisonTests
         units[at] = unit;
         return new string(units);
     }
-
-    private static string Show(string text) => string.Concat(text.Select(c => c < 0x80 && c >= 0x20 ? c.ToString() : $"\\u{(int)c:X4}"));
 }

@@ -103,13 +103,13 @@ internal static class Naming
     /// </summary>
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
-        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiMismatch16", "AsciiMismatch8", "ShortAsciiEquals", "Widen4", "Widen8", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "CorpusText", "Decode",
+        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiMismatch16", "AsciiMismatch8", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "CorpusText", "Decode",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindShortWord", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "HeadlineRow",
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline", "InlineWord",
         "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
-        "SectionList", "System", "TableAddress", "Tables", "TextList", "ThrowArgumentNull", "Title",
-        "ShortWordHash", "TranscodedEqualsIgnoreCase", "Units", "Unpack", "Utf8Equals", "WideKeys", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
+        "SectionList", "ShortAsciiEquals", "System", "TableAddress", "Tables", "TextList", "ThrowArgumentNull", "Title",
+        "ShortWordHash", "TranscodedEqualsIgnoreCase", "Units", "Unpack", "Utf8Equals", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
     };
 
     /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>

@@ -794,7 +794,7 @@ internal static partial class Corpus
     /// <summary>
     /// KeyEquals for an ASCII key of fewer than 16 code units: two windows of 8 (or of 4) widened bytes against as many
     /// code units, one from each end, overlapping in the middle, as string equality compares short text; below four,
-    /// unit by unit. For short keys, Ascii.Equals's own checks and loop cost as much as the rest of the lookup.
+    /// unit by unit. For short keys, Ascii.Equals's own checks and loop took about a third of a lookup's time.
     /// </summary>
     private static bool ShortAsciiEquals(global::System.ReadOnlySpan<char> text, ref byte key)
     {
@@ -876,6 +876,8 @@ internal static partial class Corpus
         int ascii = 0;
         while (true)
         {
+            // Four cases, written out: a window of 16 or 8, from j or reaching back from the end. One case choosing its
+            // width and direction from variables measured 10-25% slower, its choice on the path of every window.
             int left = length - j;
             uint mismatch;
             if (left >= 16)
