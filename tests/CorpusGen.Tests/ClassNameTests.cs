@@ -51,7 +51,7 @@ public class ClassNameTests
     [Fact]
     public void Names_of_the_generated_classes_members_are_an_error_and_the_default_is_used()
     {
-        foreach (string name in new[] { "Headline", "Title", "Document", "Index", "Tables", "Blob", "Blobs3", "HeadlineIndices", "IndexOfHeadline", "TableAddress", "CorpusText", "System", "CorpusGen_A_Store" })
+        foreach (string name in new[] { "Headline", "Title", "Document", "Tables", "Blob", "Blobs3", "HeadlineIndices", "IndexOfHeadline", "WordTableAddress", "System", "CorpusGen_A_Store", "CorpusGen_A_Index" })
         {
             var global = GeneratorRunner.Run(new[] { new CorpusFileSpec("/p/news/a.txt", "- a\nT") }, new Dictionary<string, string> { ["CorpusClassName"] = name })
                 .AssertCompilesClean();
@@ -66,6 +66,36 @@ public class ClassNameTests
             Assert.Equal("/p/news/a.txt", diagnostic.Location.GetLineSpan().Path);
             Assert.NotNull(perFile.Compilation.GetTypeByMetadataName("Corpus"));
         }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("My.News")]
+    public void Types_of_the_project_named_like_the_generated_codes_own_do_not_change_what_it_binds_to(string ns)
+    {
+        // The generated API once named its query type and its index through file-level aliases (CorpusText, and
+        // briefly CorpusIndex): a project type of the same name in the global namespace conflicted with the alias
+        // (CS0576), and one in the corpus's namespace was found before it. It now names both in full.
+        var random = new Fuzzing.CorpusTextGenerator(11);
+        var files = Enumerable.Range(0, 6)
+            .Select(i => new CorpusFileSpec($"/p/news/f{i}.txt", random.HeadlineHeavyDocument(1500)))
+            .ToList();
+        string shadows = "internal class CorpusText { } internal class CorpusIndex { } internal class Index { } internal class Tables { }";
+        string qualified = ns.Length == 0 ? "Corpus" : ns + ".Corpus";
+        var properties = ns.Length == 0 ? null : new Dictionary<string, string> { ["CorpusNamespace"] = ns };
+        var sources = new[] { shadows, "namespace My.News { " + shadows + " }", CompiledCorpus.ProbeSource(qualified) };
+        var output = GeneratorRunner.Run(files, properties, sources).AssertCompilesClean();
+        Assert.Contains(output.Sources.Keys, hint => hint.Contains(".Index.Headlines.1.", StringComparison.Ordinal));
+
+        var corpus = CompiledCorpus.Load(output.Compilation);
+        var headlines = corpus.Values().Headlines.ToList();
+        Assert.True(headlines.Count > 5000, headlines.Count + " headlines");
+        for (int i = 0; i < headlines.Count; i += 97)
+        {
+            Assert.Equal(headlines.IndexOf(headlines[i]), corpus.IndexOfHeadline(headlines[i]));
+        }
+
+        Assert.Equal(-1, corpus.IndexOfHeadline("No headline is this"));
     }
 
     [Fact]
@@ -134,7 +164,7 @@ public class ClassNameTests
             .Concat(corpus.GetTypeMembers().Select(type => type.Name))
             .Distinct()
             .ToList();
-        Assert.Contains("Index", names);
+        Assert.Contains("Tables", names);
         Assert.Contains("FindHeadline", names);
         Assert.All(names, name => Assert.False(Naming.IsValidClassName(name), name + " is a member of the generated class"));
     }

@@ -26,8 +26,8 @@ public sealed class StaticDataTests
     {
         // Each index table is static data of ulongs, two cells to a ulong, low half first. A little-endian machine
         // reads the cells in place (MemoryMarshal.Cast); a big-endian one would read each pair the other way round, so
-        // Corpus.TableAddress unpacks the table into an array there instead. This machine is little-endian, so the unpacking
-        // is called directly (from a probe inside the corpus class's Index) and must give exactly the cells read in place.
+        // the index class's TableAddress unpacks the table into an array there instead. This machine is little-endian, so the
+        // unpacking is called directly (from a probe inside the index class) and must give exactly the cells read in place.
         var random = new CorpusTextGenerator(4343);
         var files = Enumerable.Range(0, 40)
             .Select(i => new CorpusFileSpec($"/project/news/f{i:D3}.txt", random.HeadlineHeavyDocument(300)))
@@ -40,7 +40,7 @@ public sealed class StaticDataTests
         Assert.Contains("HeadlineTable0", tables);
         Assert.Contains("WordPostings1", tables);
 
-        var probe = new System.Text.StringBuilder("internal static partial class Corpus\n{\nstatic partial class Index\n{\n");
+        var probe = new System.Text.StringBuilder("internal static partial class CorpusGen_Corpus_Index\n{\n");
         probe.Append("    public static bool[] ProbeUnpack()\n    {\n        return new bool[]\n        {\n");
         foreach (string table in tables)
         {
@@ -53,10 +53,10 @@ public sealed class StaticDataTests
             probe.Append($"    private static int[] s_probe{table};\n");
         }
 
-        probe.Append("}\n}\n");
+        probe.Append("}\n");
         var compilation = output.Compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(probe.ToString(), GeneratorRunner.ParseOptions()));
         var loaded = CompiledCorpus.LoadAssembly(compilation);
-        var equal = (bool[])loaded.GetType("Corpus+Index", throwOnError: true)!.GetMethod("ProbeUnpack")!.Invoke(null, null)!;
+        var equal = (bool[])loaded.GetType("CorpusGen_Corpus_Index", throwOnError: true)!.GetMethod("ProbeUnpack")!.Invoke(null, null)!;
 
         Assert.Equal(tables.Count, equal.Length);
         Assert.All(equal.Select((same, i) => (same, tables[i])), pair => Assert.True(pair.same, pair.Item2 + " unpacks to other cells"));

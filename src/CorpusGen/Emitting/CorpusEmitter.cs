@@ -16,7 +16,7 @@ internal static class CorpusEmitter
     public const string ToolName = "CorpusGen";
 
     /// <summary>A constants file is closed once its source passes this many characters.</summary>
-    private const int ConstantsFileLimit = 512 * 1024;
+    private const int ConstantsFileLimit = 1_000_000;
 
     /// <summary>log2 of <see cref="BlobSwitchRun"/>.</summary>
     private const int BlobSwitchRunBits = 6;
@@ -28,6 +28,8 @@ internal static class CorpusEmitter
         typeof(CorpusEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private static string? s_apiTemplate;
+
+    private static string? s_indexTemplate;
 
     /// <summary>The hint name prefix of a corpus class: its namespace and name.</summary>
     public static string HintPrefix(GeneratorOptions options, string className) =>
@@ -50,11 +52,9 @@ internal static class CorpusEmitter
             model.HeadlineFingerprints ? "CORPUSGEN_HEADLINE_FINGERPRINTS" : null,
             model.WordShardBits != 0 ? "CORPUSGEN_WORD_SHARDS" : null,
         });
-        w.Line(target.HasSpans ? "using CorpusText = global::System.ReadOnlySpan<char>;" : "using CorpusText = global::System.String;");
-        w.Line();
         WriteClass(w, info.Options, info.ClassName, documented: true, () =>
         {
-            w.Verbatim(ApplyNullable(ApiTemplate(), target.HasNullable));
+            w.Verbatim(Qualify(ApplyNullable(ApiTemplate(), target.HasNullable), info));
             w.Line();
             if (info.Options.Constants)
             {
@@ -73,19 +73,46 @@ internal static class CorpusEmitter
             }
 
             CaseTableConstants(w);
-            w.Line();
-            w.Line("/// <summary>The lookup index, computed at compile time: headline and word hash tables, in shards.</summary>");
-            w.Line(GeneratedCode());
-            w.Line("private static partial class Index");
-            w.Line("{");
-            w.Line("}");
         });
         w.Line();
         WriteStoreClass(w, info.Options, info.ClassName, () =>
         {
             w.Line("// Declared by each document's blob files.");
         }, declaration: true);
+        w.Line();
+        WriteIndexClass(w, info.Options, info.ClassName, () =>
+        {
+            w.Verbatim(ApplyNullable(IndexTemplate(), target.HasNullable));
+        }, declaration: true);
         return w.ToSourceText();
+    }
+
+    /// <summary>
+    /// The type that holds the lookup index of a corpus class: its shards' tables and keys and the shard directories.
+    /// A top-level type for the reason the blobs' is (<see cref="StoreClassName"/>): a 256 MB corpus has about a
+    /// hundred shard files, each of which would otherwise be one more partial declaration of the corpus class, whose
+    /// every constant then costs the compiler more.
+    /// </summary>
+    internal static string IndexClassName(string className) => "CorpusGen_" + className + "_Index";
+
+    private static void WriteIndexClass(SourceWriter w, GeneratorOptions options, string className, Action body, bool declaration = false)
+    {
+        void Class()
+        {
+            if (declaration)
+            {
+                w.Line($"/// <summary>The lookup index of <see cref=\"{className}\"/>, computed at compile time (headline and word hash tables, in shards): an implementation detail of CorpusGen.</summary>");
+                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+                w.Line(GeneratedCode());
+            }
+
+            using (w.Block("internal static partial class " + IndexClassName(className)))
+            {
+                body();
+            }
+        }
+
+        InNamespace(w, options, Class);
     }
 
     /// <summary>
@@ -167,29 +194,31 @@ internal static class CorpusEmitter
                 Table(w, target, "ArticleDocument", model.ArticleDocument, "The document of each article.");
             }
 
-            // With one shard the lookups read shard 0's data directly (see CORPUSGEN_HEADLINE_SHARDS in the API).
-            if (model.HeadlineShardBits != 0 || model.WordShardBits != 0)
-            {
-                w.Line();
-                using (w.Block("static partial class Index"))
-                {
-                    if (model.HeadlineShardBits != 0)
-                    {
-                        ShardDirectory(w, info, "Headline", 1 << model.HeadlineShardBits, postings: false);
-                    }
-
-                    if (model.HeadlineShardBits != 0 && model.WordShardBits != 0)
-                    {
-                        w.Line();
-                    }
-
-                    if (model.WordShardBits != 0)
-                    {
-                        ShardDirectory(w, info, "Word", 1 << model.WordShardBits, postings: true);
-                    }
-                }
-            }
         });
+
+        // With one shard the lookups read shard 0's data directly (see CORPUSGEN_HEADLINE_SHARDS in the API).
+        if (model.HeadlineShardBits != 0 || model.WordShardBits != 0)
+        {
+            w.Line();
+            WriteIndexClass(w, info.Options, info.ClassName, () =>
+            {
+                if (model.HeadlineShardBits != 0)
+                {
+                    ShardDirectory(w, info, "Headline", 1 << model.HeadlineShardBits, postings: false);
+                }
+
+                if (model.HeadlineShardBits != 0 && model.WordShardBits != 0)
+                {
+                    w.Line();
+                }
+
+                if (model.WordShardBits != 0)
+                {
+                    ShardDirectory(w, info, "Word", 1 << model.WordShardBits, postings: true);
+                }
+            });
+        }
+
         return w.ToSourceText();
     }
 
@@ -202,8 +231,8 @@ internal static class CorpusEmitter
         string name = kind + model.Shard.ToString(CultureInfo.InvariantCulture);
         // Sized for what it will hold, so that its text keeps the writer's buffer: the tables exactly, the keys as their
         // characters, their padding and up to one escape in 32.
-        // The tables' lines are indented inside the corpus class, its Index class and the namespace if there is one.
-        int indent = 4 * ((info.Options.Namespace.Length == 0 ? 2 : 3) + 1);
+        // The tables' lines are indented inside the index class, its member and the namespace if there is one.
+        int indent = 4 * ((info.Options.Namespace.Length == 0 ? 1 : 2) + 1);
         int tables = target.HasSpanTables
             ? PackedTableSize(model.Table, indent) + (words ? PackedTableSize(model.Postings, indent) : 0)
             : IntArraySize(model.Table, indent + 4) + (words ? IntArraySize(model.Postings, indent + 4) : 0);
@@ -213,60 +242,57 @@ internal static class CorpusEmitter
             + (wide ? 128 + model.WideKeys.Length + (model.WideKeys.Length / 32) : 0);
         var w = new SourceWriter(2048 + tables + keys, sized: true);
         WriteDataFileHeader(w, target);
-        WriteClass(w, info.Options, info.ClassName, documented: false, () =>
+        WriteIndexClass(w, info.Options, info.ClassName, () =>
         {
-            using (w.Block("static partial class Index"))
+            string count = model.Count.ToString("N0", CultureInfo.InvariantCulture);
+            string shard = model.Shard.ToString(CultureInfo.InvariantCulture);
+            string prefix = words ? "Word" : "Headline";
+            string what = words ? "word" : "headline";
+            string tableDoc = $"/// <summary>Shard {shard} of the {what} index: {count} {(words ? "distinct words" : "distinct headlines")}.</summary>";
+            string keysDoc = $"/// <summary>The {what}s of shard {shard}, one after another.</summary>";
+            string postingsDoc = $"/// <summary>The headline indices of each word of shard {shard}, ascending per word.</summary>";
+            if (target.HasSpanTables)
             {
-                string count = model.Count.ToString("N0", CultureInfo.InvariantCulture);
-                string shard = model.Shard.ToString(CultureInfo.InvariantCulture);
-                string prefix = words ? "Word" : "Headline";
-                string what = words ? "word" : "headline";
-                string tableDoc = $"/// <summary>Shard {shard} of the {what} index: {count} {(words ? "distinct words" : "distinct headlines")}.</summary>";
-                string keysDoc = $"/// <summary>The {what}s of shard {shard}, one after another.</summary>";
-                string postingsDoc = $"/// <summary>The headline indices of each word of shard {shard}, ascending per word.</summary>";
-                if (target.HasSpanTables)
+                w.Line(tableDoc);
+                PackedTable(w, $"{prefix}Table{shard}", model.Table);
+                if (words)
                 {
-                    w.Line(tableDoc);
-                    PackedTable(w, $"{prefix}Table{shard}", model.Table);
-                    if (words)
-                    {
-                        w.Line();
-                        w.Line(postingsDoc);
-                        PackedTable(w, $"WordPostings{shard}", model.Postings);
-                    }
-                }
-                else
-                {
-                    // No spans over static data: arrays, filled by the nested class's static constructor on first use.
-                    w.Line(tableDoc);
-                    w.Line($"internal static int[] {prefix}Table{shard} {{ get {{ return {name}Data.Table; }} }}");
-                    if (words)
-                    {
-                        w.Line();
-                        w.Line(postingsDoc);
-                        w.Line($"internal static int[] WordPostings{shard} {{ get {{ return {name}Data.Postings; }} }}");
-                    }
-
                     w.Line();
-                    using (w.Block($"private static class {name}Data"))
-                    {
-                        IntArray(w, "internal static readonly int[] Table = ", model.Table, ";", padded: true);
-                        if (words)
-                        {
-                            IntArray(w, "internal static readonly int[] Postings = ", model.Postings, ";", padded: true);
-                        }
-                    }
+                    w.Line(postingsDoc);
+                    PackedTable(w, $"WordPostings{shard}", model.Postings);
+                }
+            }
+            else
+            {
+                // No spans over static data: arrays, filled by the nested class's static constructor on first use.
+                w.Line(tableDoc);
+                w.Line($"internal static int[] {prefix}Table{shard} {{ get {{ return {name}Data.Table; }} }}");
+                if (words)
+                {
+                    w.Line();
+                    w.Line(postingsDoc);
+                    w.Line($"internal static int[] WordPostings{shard} {{ get {{ return {name}Data.Postings; }} }}");
                 }
 
                 w.Line();
-                w.Line(keysDoc);
-                KeysLiteral(w, utf8, utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, model.KeysStored);
-                if (wide)
+                using (w.Block($"private static class {name}Data"))
                 {
-                    w.Line();
-                    w.Line($"/// <summary>The headlines of shard {shard} that are not ASCII, one after another.</summary>");
-                    KeysLiteral(w, utf8: false, $"internal const string HeadlineWideKeys{shard} = ", model.WideKeys, model.WideKeys.Length);
+                    IntArray(w, "internal static readonly int[] Table = ", model.Table, ";", padded: true);
+                    if (words)
+                    {
+                        IntArray(w, "internal static readonly int[] Postings = ", model.Postings, ";", padded: true);
+                    }
                 }
+            }
+
+            w.Line();
+            w.Line(keysDoc);
+            KeysLiteral(w, utf8, utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, model.KeysStored);
+            if (wide)
+            {
+                w.Line();
+                w.Line($"/// <summary>The headlines of shard {shard} that are not ASCII, one after another.</summary>");
+                KeysLiteral(w, utf8: false, $"internal const string HeadlineWideKeys{shard} = ", model.WideKeys, model.WideKeys.Length);
             }
         });
         return w.ToSourceText();
@@ -985,34 +1011,52 @@ internal static class CorpusEmitter
         static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The template's two placeholder names spelled out: <c>CorpusText</c>, the query type, and <c>CorpusIndex</c>, the
+    /// index class. Not <c>using</c> aliases: a type of the same name declared by the project, in the global namespace
+    /// or in the corpus's, would conflict with an alias (CS0576) or be found before it.
+    /// </summary>
+    private static string Qualify(string template, ClassInfo info)
+    {
+        string index = "global::" + (info.Options.Namespace.Length == 0 ? string.Empty : info.Options.Namespace + ".") + IndexClassName(info.ClassName);
+        string text = info.Target.HasSpans ? "global::System.ReadOnlySpan<char>" : "string";
+        return s_placeholder.Replace(template, match => match.Value == "CorpusText" ? text : index);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex s_placeholder = new(@"\bCorpus(?:Text|Index)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static string ApplyNullable(string template, bool nullable) =>
         template.Replace("/*?*/", nullable ? "?" : string.Empty).Replace("/*!*/", nullable ? "!" : string.Empty);
 
     /// <summary>The lines of Runtime/CorpusApi.cs between its BEGIN and END markers.</summary>
-    private static string ApiTemplate()
-    {
-        if (s_apiTemplate is { } cached)
-        {
-            return cached;
-        }
+    /// <summary>The corpus class's members from the run-time template (between its <c>BEGIN</c> and <c>END</c> lines).</summary>
+    private static string ApiTemplate() => s_apiTemplate ??= TemplateSection("// BEGIN\n", "// END\n");
 
+    /// <summary>The index class's members from the run-time template (between <c>BEGIN INDEX</c> and <c>END INDEX</c>).</summary>
+    private static string IndexTemplate() => s_indexTemplate ??= TemplateSection("// BEGIN INDEX\n", "// END INDEX\n");
+
+    private static string TemplateSection(string beginMarker, string endMarker)
+    {
         using var stream = typeof(CorpusEmitter).Assembly.GetManifestResourceStream("CorpusGen.Runtime.CorpusApi.cs")
             ?? throw new InvalidOperationException("The run-time template is missing from the generator assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         string text = reader.ReadToEnd().Replace("\r\n", "\n");
-        int begin = text.IndexOf("// BEGIN\n", StringComparison.Ordinal) + "// BEGIN\n".Length;
-        int end = text.IndexOf("// END", StringComparison.Ordinal);
-        string members = text.Substring(begin, end - begin).TrimEnd('\n');
+        int begin = text.IndexOf(beginMarker, StringComparison.Ordinal);
+        int end = begin < 0 ? -1 : text.IndexOf(endMarker, begin, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new InvalidOperationException("The run-time template has no section " + beginMarker.Trim() + ".");
+        }
+
+        string members = text.Substring(begin + beginMarker.Length, end - begin - beginMarker.Length).TrimEnd('\n');
 
         // The template is indented for a class at the top level; Verbatim re-indents it.
-        var lines = members.Split('\n');
         var builder = new StringBuilder(members.Length);
-        foreach (var line in lines)
+        foreach (var line in members.Split('\n'))
         {
             builder.Append(line.StartsWith("    ", StringComparison.Ordinal) ? line.Substring(4) : line).Append('\n');
         }
 
-        s_apiTemplate = builder.ToString();
-        return s_apiTemplate;
+        return builder.ToString();
     }
 }

@@ -93,23 +93,23 @@ internal static class Naming
 
     /// <summary>What a corpus class name must be, for diagnostics.</summary>
     public const string ClassNameRule =
-        "use a C# identifier that is not a keyword, has no formatting character (such as a zero-width joiner), is not the name of a member of the generated class (such as 'Headline' or 'Index'), not 'System' or 'CorpusText', and does not start with 'CorpusGen_'";
+        "use a C# identifier that is not a keyword, has no formatting character (such as a zero-width joiner), is not the name of a member of the generated class (such as 'Headline' or 'Tables'), not 'System', and does not start with 'CorpusGen_'";
 
     /// <summary>
     /// Names a corpus class cannot have: the members of the generated class (a member cannot be named as its class),
-    /// 'CorpusText' (the alias its files declare), 'System' (which would hide the namespace the generated code names)
-    /// and the 'CorpusGen_' prefix of the store classes beside it. <c>NamingTests</c> checks the list against the
+    /// 'System' (which would hide the namespace the generated code names) and the 'CorpusGen_' prefix of the store and
+    /// index classes beside it. <c>NamingTests</c> checks the list against the
     /// members of generated classes.
     /// </summary>
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
-        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiMismatch16", "AsciiMismatch8", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "CorpusText", "Decode",
+        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiMismatch16", "AsciiMismatch8", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "Decode",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindShortWord", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "HeadlineRow",
-        "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "Index", "IndexOfHeadline", "InlineWord",
-        "KeyAddress", "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
-        "SectionList", "ShortAsciiEquals", "System", "TableAddress", "Tables", "TextList", "ThrowArgumentNull", "Title",
-        "ShortWordHash", "TranscodedEqualsIgnoreCase", "Units", "Unpack", "Utf8Equals", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
+        "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "IndexOfHeadline", "InlineWord",
+        "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
+        "SectionList", "ShortAsciiEquals", "System", "Tables", "TextList", "ThrowArgumentNull", "Title",
+        "ShortWordHash", "TranscodedEqualsIgnoreCase", "Units", "Utf8Equals", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
     };
 
     /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>

@@ -8,8 +8,10 @@
 //   CORPUSGEN_SPANS        the target has ReadOnlySpan<char>: span overloads of the lookups
 //   CORPUSGEN_ASCII        System.Text.Ascii exists (.NET 8+): vectorized comparison of ASCII text
 //   CORPUSGEN_HEADLINE_FINGERPRINTS  headline lookups check a row's fingerprint before its key (large indexes)
-// The file that includes it declares the alias CorpusText (the query type). The generated Index class holds the
-// shards (see ShardBuilder) and, in Index.HeadlineShards and Index.WordShards, where each shard's data is.
+// The file that includes it declares the aliases CorpusText (the query type) and CorpusIndex (the generated index
+// class, a top-level type beside the corpus class). The index class holds the shards (see ShardBuilder), the members
+// between BEGIN INDEX and END INDEX and, in CorpusIndex.HeadlineShards and CorpusIndex.WordShards, where each shard's
+// data is.
 // The file must compile as C# 7.3 in every combination that a C# 7.3 consumer can get.
 // BEGIN
     /// <summary>Every headline of the corpus, in corpus order; duplicates are kept.</summary>
@@ -103,22 +105,22 @@
 #if CORPUSGEN_HEADLINE_SHARDS
         int shard = (int)(hash >> (64 - Tables.HeadlineShardBits));
 #if CORPUSGEN_SPAN_TABLES
-        int at = shard * Index.HeadlineShards.Stride;
-        global::System.IntPtr[] addresses = Index.HeadlineShards.Addresses;
+        int at = shard * CorpusIndex.HeadlineShards.Stride;
+        global::System.IntPtr[] addresses = CorpusIndex.HeadlineShards.Addresses;
         global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[at]);
         if (address == global::System.IntPtr.Zero)
         {
-            address = Index.HeadlineShards.Find(shard);
+            address = CorpusIndex.HeadlineShards.Find(shard);
         }
 
         ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), address);
 #else
-        int[] table = Index.HeadlineShards.Tables[shard];
+        int[] table = CorpusIndex.HeadlineShards.Tables[shard];
 #endif
 #if CORPUSGEN_UTF8
         ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), addresses[at + 1]);
 #else
-        string keys = Index.HeadlineShards.Keys[shard];
+        string keys = CorpusIndex.HeadlineShards.Keys[shard];
 #endif
 #else
 #if CORPUSGEN_UTF8
@@ -127,14 +129,14 @@
 #if CORPUSGEN_SPAN_TABLES
         // Through its address, as the directory finds a shard's: fewer methods for a first lookup to compile.
         ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.HeadlineTable0Data(), ref Index.HeadlineTable0Unpacked));
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), CorpusIndex.TableAddress(CorpusIndex.HeadlineTable0Data(), ref CorpusIndex.HeadlineTable0Unpacked));
 #else
-        int[] table = Index.HeadlineTable0;
+        int[] table = CorpusIndex.HeadlineTable0;
 #endif
 #if CORPUSGEN_UTF8
-        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.HeadlineKeys0);
+        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(CorpusIndex.HeadlineKeys0);
 #else
-        string keys = Index.HeadlineKeys0;
+        string keys = CorpusIndex.HeadlineKeys0;
 #endif
 #endif
 
@@ -268,13 +270,13 @@
 #endif
         // Read after the table's address: the directory writes a shard's table address last (WordTableAddress).
 #if CORPUSGEN_UTF8 && CORPUSGEN_WORD_SHARDS
-        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), Index.WordShards.Addresses[(shard * Index.WordShards.Stride) + 1]);
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), CorpusIndex.WordShards.Addresses[(shard * CorpusIndex.WordShards.Stride) + 1]);
 #elif CORPUSGEN_UTF8
-        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordKeys0);
+        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(CorpusIndex.WordKeys0);
 #elif CORPUSGEN_WORD_SHARDS
-        string keys = Index.WordShards.Keys[shard];
+        string keys = CorpusIndex.WordShards.Keys[shard];
 #else
-        string keys = Index.WordKeys0;
+        string keys = CorpusIndex.WordKeys0;
 #endif
 
 #if CORPUSGEN_SPAN_TABLES
@@ -376,10 +378,10 @@
     private static global::System.IntPtr WordTableAddress(int shard)
     {
 #if CORPUSGEN_WORD_SHARDS
-        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref Index.WordShards.Addresses[shard * Index.WordShards.Stride]);
-        return address != global::System.IntPtr.Zero ? address : Index.WordShards.Find(shard);
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref CorpusIndex.WordShards.Addresses[shard * CorpusIndex.WordShards.Stride]);
+        return address != global::System.IntPtr.Zero ? address : CorpusIndex.WordShards.Find(shard);
 #else
-        return TableAddress(Index.WordTable0Data(), ref Index.WordTable0Unpacked);
+        return CorpusIndex.TableAddress(CorpusIndex.WordTable0Data(), ref CorpusIndex.WordTable0Unpacked);
 #endif
     }
 #endif
@@ -413,9 +415,9 @@
     private static int[] WordTable(int shard)
     {
 #if CORPUSGEN_WORD_SHARDS
-        return Index.WordShards.Tables[shard];
+        return CorpusIndex.WordShards.Tables[shard];
 #else
-        return Index.WordTable0;
+        return CorpusIndex.WordTable0;
 #endif
     }
 #endif
@@ -427,67 +429,19 @@
         // FindWord found the shard, but the indices may have come from another thread: find its entries, as it does.
         WordTableAddress(shard);
         ref int postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), Index.WordShards.Addresses[(shard * Index.WordShards.Stride) + Index.WordShards.Stride - 1]);
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), CorpusIndex.WordShards.Addresses[(shard * CorpusIndex.WordShards.Stride) + CorpusIndex.WordShards.Stride - 1]);
         return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
 #elif CORPUSGEN_SPAN_TABLES
         return global::System.Runtime.CompilerServices.Unsafe.Add(
             ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.WordPostings0Data(), ref Index.WordPostings0Unpacked)),
+                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), CorpusIndex.TableAddress(CorpusIndex.WordPostings0Data(), ref CorpusIndex.WordPostings0Unpacked)),
             position);
 #elif CORPUSGEN_WORD_SHARDS
-        return Index.WordShards.Postings[shard][position];
+        return CorpusIndex.WordShards.Postings[shard][position];
 #else
-        return Index.WordPostings0[position];
+        return CorpusIndex.WordPostings0[position];
 #endif
     }
-
-#if CORPUSGEN_SPAN_TABLES
-    /// <summary>A big-endian machine's copy of a table's cells, pinned so that its address can be kept.</summary>
-    private static int[] Unpack(global::System.ReadOnlySpan<ulong> data, ref int[]/*?*/ unpacked)
-    {
-        int[] cells = global::System.GC.AllocateArray<int>(data.Length * 2, pinned: true);
-        for (int i = 0; i < data.Length; i++)
-        {
-            cells[2 * i] = unchecked((int)data[i]);
-            cells[(2 * i) + 1] = unchecked((int)(data[i] >> 32));
-        }
-
-        return global::System.Threading.Interlocked.CompareExchange(ref unpacked, cells, null) ?? cells;
-    }
-
-    /// <summary>
-    /// Where an index table's cells are. The generator packs two cells into each ulong of static data, the first in the
-    /// low half: the compiler's work on an initializer grows with its number of elements, and halving them takes
-    /// seconds off a large corpus's build. On a little-endian machine the cells are that data, read in place; on a
-    /// big-endian one each ulong holds its halves the other way round, so the table is unpacked once into a pinned
-    /// array. Static data and that array do not move, so an address stays valid for the life of the process; the
-    /// shard directories keep them, and the lookups of an index of one shard ask for it each time (inlined at Tier1:
-    /// a test of the endianness the JIT knows, and the data's address).
-    /// </summary>
-    private static global::System.IntPtr TableAddress(global::System.ReadOnlySpan<ulong> data, ref int[]/*?*/ unpacked)
-    {
-        if (global::System.BitConverter.IsLittleEndian)
-        {
-            return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
-                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<ulong>(),
-                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data));
-        }
-
-        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(),
-            ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(unpacked ?? Unpack(data, ref unpacked)));
-    }
-
-#if CORPUSGEN_UTF8 && (CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS)
-    /// <summary>Where a shard's keys are, for the shard directory; 0 for a shard without keys, whose rows read none.</summary>
-    private static global::System.IntPtr KeyAddress(global::System.ReadOnlySpan<byte> keys)
-    {
-        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(),
-            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys));
-    }
-#endif
-#endif
 
     // The hashes below are computed by the generator on the same UTF-16 code units; CorpusGen's tests keep the two in step.
     private const ulong HashMultiplier1 = 0x9E3779B97F4A7C15UL;
@@ -847,9 +801,9 @@
     private static string WideKeys(int shard)
     {
 #if CORPUSGEN_HEADLINE_SHARDS
-        return Index.HeadlineShards.WideKeys[shard];
+        return CorpusIndex.HeadlineShards.WideKeys[shard];
 #else
-        return Index.HeadlineWideKeys0;
+        return CorpusIndex.HeadlineWideKeys0;
 #endif
     }
 #endif
@@ -1767,3 +1721,54 @@
         }
     }
 // END
+
+// The members of the index class (CorpusIndex), which holds the shards: emitted the same way.
+// BEGIN INDEX
+#if CORPUSGEN_SPAN_TABLES
+    /// <summary>A big-endian machine's copy of a table's cells, pinned so that its address can be kept.</summary>
+    internal static int[] Unpack(global::System.ReadOnlySpan<ulong> data, ref int[]/*?*/ unpacked)
+    {
+        int[] cells = global::System.GC.AllocateArray<int>(data.Length * 2, pinned: true);
+        for (int i = 0; i < data.Length; i++)
+        {
+            cells[2 * i] = unchecked((int)data[i]);
+            cells[(2 * i) + 1] = unchecked((int)(data[i] >> 32));
+        }
+
+        return global::System.Threading.Interlocked.CompareExchange(ref unpacked, cells, null) ?? cells;
+    }
+
+    /// <summary>
+    /// Where an index table's cells are. The generator packs two cells into each ulong of static data, the first in the
+    /// low half: the compiler's work on an initializer grows with its number of elements, and halving them takes
+    /// seconds off a large corpus's build. On a little-endian machine the cells are that data, read in place; on a
+    /// big-endian one each ulong holds its halves the other way round, so the table is unpacked once into a pinned
+    /// array. Static data and that array do not move, so an address stays valid for the life of the process; the
+    /// shard directories keep them, and the lookups of an index of one shard ask for it each time (inlined at Tier1:
+    /// a test of the endianness the JIT knows, and the data's address).
+    /// </summary>
+    internal static global::System.IntPtr TableAddress(global::System.ReadOnlySpan<ulong> data, ref int[]/*?*/ unpacked)
+    {
+        if (global::System.BitConverter.IsLittleEndian)
+        {
+            return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<ulong>(),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data));
+        }
+
+        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(unpacked ?? Unpack(data, ref unpacked)));
+    }
+
+#if CORPUSGEN_UTF8 && (CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS)
+    /// <summary>Where a shard's keys are, for the shard directory; 0 for a shard without keys, whose rows read none.</summary>
+    internal static global::System.IntPtr KeyAddress(global::System.ReadOnlySpan<byte> keys)
+    {
+        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys));
+    }
+#endif
+#endif
+// END INDEX

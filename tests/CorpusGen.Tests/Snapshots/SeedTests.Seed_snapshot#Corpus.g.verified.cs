@@ -6,8 +6,6 @@
 #define CORPUSGEN_ASCII
 #nullable enable
 
-using CorpusText = global::System.ReadOnlySpan<char>;
-
 /// <summary>The corpus compiled into this assembly by CorpusGen: headlines, documents, articles and their lookups.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
 internal static partial class Corpus
@@ -93,7 +91,7 @@ internal static partial class Corpus
 
     // The lookups below read tables that the generator built and checked, so the span variant reads them through
     // Unsafe.Add without bounds checks; the array variant is the same code with indexers.
-    private static int FindHeadline(CorpusText text)
+    private static int FindHeadline(global::System.ReadOnlySpan<char> text)
     {
         // The partition hash (first and last four code units, length) picks the shard and, unless the shard chose
         // another probe offset or the full hash at compile time, the slot (the row its scan starts at) too.
@@ -103,22 +101,22 @@ internal static partial class Corpus
     #if CORPUSGEN_HEADLINE_SHARDS
         int shard = (int)(hash >> (64 - Tables.HeadlineShardBits));
     #if CORPUSGEN_SPAN_TABLES
-        int at = shard * Index.HeadlineShards.Stride;
-        global::System.IntPtr[] addresses = Index.HeadlineShards.Addresses;
+        int at = shard * global::CorpusGen_Corpus_Index.HeadlineShards.Stride;
+        global::System.IntPtr[] addresses = global::CorpusGen_Corpus_Index.HeadlineShards.Addresses;
         global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[at]);
         if (address == global::System.IntPtr.Zero)
         {
-            address = Index.HeadlineShards.Find(shard);
+            address = global::CorpusGen_Corpus_Index.HeadlineShards.Find(shard);
         }
 
         ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), address);
     #else
-        int[] table = Index.HeadlineShards.Tables[shard];
+        int[] table = global::CorpusGen_Corpus_Index.HeadlineShards.Tables[shard];
     #endif
     #if CORPUSGEN_UTF8
         ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), addresses[at + 1]);
     #else
-        string keys = Index.HeadlineShards.Keys[shard];
+        string keys = global::CorpusGen_Corpus_Index.HeadlineShards.Keys[shard];
     #endif
     #else
     #if CORPUSGEN_UTF8
@@ -127,14 +125,14 @@ internal static partial class Corpus
     #if CORPUSGEN_SPAN_TABLES
         // Through its address, as the directory finds a shard's: fewer methods for a first lookup to compile.
         ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.HeadlineTable0Data(), ref Index.HeadlineTable0Unpacked));
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), global::CorpusGen_Corpus_Index.TableAddress(global::CorpusGen_Corpus_Index.HeadlineTable0Data(), ref global::CorpusGen_Corpus_Index.HeadlineTable0Unpacked));
     #else
-        int[] table = Index.HeadlineTable0;
+        int[] table = global::CorpusGen_Corpus_Index.HeadlineTable0;
     #endif
     #if CORPUSGEN_UTF8
-        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.HeadlineKeys0);
+        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::CorpusGen_Corpus_Index.HeadlineKeys0);
     #else
-        string keys = Index.HeadlineKeys0;
+        string keys = global::CorpusGen_Corpus_Index.HeadlineKeys0;
     #endif
     #endif
 
@@ -241,7 +239,7 @@ internal static partial class Corpus
         return 1 + (4 * (int)((((hash << Tables.HeadlineShardBits) >> 32) * (ulong)Tables.HeadlineSlots) >> 32));
     }
 
-    private static HeadlineIndices FindWord(CorpusText word)
+    private static HeadlineIndices FindWord(global::System.ReadOnlySpan<char> word)
     {
         // A word of 1 to 8 ASCII code units is found by its packed value alone (PackWord); any other word by the hash
         // of its first and last four code units, folded, and a comparison with its key.
@@ -268,13 +266,13 @@ internal static partial class Corpus
     #endif
         // Read after the table's address: the directory writes a shard's table address last (WordTableAddress).
     #if CORPUSGEN_UTF8 && CORPUSGEN_WORD_SHARDS
-        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), Index.WordShards.Addresses[(shard * Index.WordShards.Stride) + 1]);
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), global::CorpusGen_Corpus_Index.WordShards.Addresses[(shard * global::CorpusGen_Corpus_Index.WordShards.Stride) + 1]);
     #elif CORPUSGEN_UTF8
-        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Index.WordKeys0);
+        ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::CorpusGen_Corpus_Index.WordKeys0);
     #elif CORPUSGEN_WORD_SHARDS
-        string keys = Index.WordShards.Keys[shard];
+        string keys = global::CorpusGen_Corpus_Index.WordShards.Keys[shard];
     #else
-        string keys = Index.WordKeys0;
+        string keys = global::CorpusGen_Corpus_Index.WordKeys0;
     #endif
 
     #if CORPUSGEN_SPAN_TABLES
@@ -319,7 +317,7 @@ internal static partial class Corpus
     /// fingerprint. A method of its own, apart from the long-word path and its calls; the JIT may inline it into FindWord
     /// (forbidding that measured slower, not faster).
     /// </summary>
-    private static HeadlineIndices FindShortWord(CorpusText word, ulong packed)
+    private static HeadlineIndices FindShortWord(global::System.ReadOnlySpan<char> word, ulong packed)
     {
         int length = word.Length;
         ulong hash = ShortWordHash(packed, length);
@@ -376,10 +374,10 @@ internal static partial class Corpus
     private static global::System.IntPtr WordTableAddress(int shard)
     {
     #if CORPUSGEN_WORD_SHARDS
-        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref Index.WordShards.Addresses[shard * Index.WordShards.Stride]);
-        return address != global::System.IntPtr.Zero ? address : Index.WordShards.Find(shard);
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref global::CorpusGen_Corpus_Index.WordShards.Addresses[shard * global::CorpusGen_Corpus_Index.WordShards.Stride]);
+        return address != global::System.IntPtr.Zero ? address : global::CorpusGen_Corpus_Index.WordShards.Find(shard);
     #else
-        return TableAddress(Index.WordTable0Data(), ref Index.WordTable0Unpacked);
+        return global::CorpusGen_Corpus_Index.TableAddress(global::CorpusGen_Corpus_Index.WordTable0Data(), ref global::CorpusGen_Corpus_Index.WordTable0Unpacked);
     #endif
     }
     #endif
@@ -391,11 +389,11 @@ internal static partial class Corpus
     /// too: then <paramref name="hash"/> becomes that hash, whose top bits are the bucket.
     /// </summary>
     #if CORPUSGEN_SPAN_TABLES
-    private static int WordBucket(ref int table, ref ulong hash, CorpusText word)
+    private static int WordBucket(ref int table, ref ulong hash, global::System.ReadOnlySpan<char> word)
     {
         int bits = table;
     #else
-    private static int WordBucket(int[] table, ref ulong hash, CorpusText word)
+    private static int WordBucket(int[] table, ref ulong hash, global::System.ReadOnlySpan<char> word)
     {
         int bits = table[0];
     #endif
@@ -413,9 +411,9 @@ internal static partial class Corpus
     private static int[] WordTable(int shard)
     {
     #if CORPUSGEN_WORD_SHARDS
-        return Index.WordShards.Tables[shard];
+        return global::CorpusGen_Corpus_Index.WordShards.Tables[shard];
     #else
-        return Index.WordTable0;
+        return global::CorpusGen_Corpus_Index.WordTable0;
     #endif
     }
     #endif
@@ -427,74 +425,26 @@ internal static partial class Corpus
         // FindWord found the shard, but the indices may have come from another thread: find its entries, as it does.
         WordTableAddress(shard);
         ref int postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), Index.WordShards.Addresses[(shard * Index.WordShards.Stride) + Index.WordShards.Stride - 1]);
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), global::CorpusGen_Corpus_Index.WordShards.Addresses[(shard * global::CorpusGen_Corpus_Index.WordShards.Stride) + global::CorpusGen_Corpus_Index.WordShards.Stride - 1]);
         return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
     #elif CORPUSGEN_SPAN_TABLES
         return global::System.Runtime.CompilerServices.Unsafe.Add(
             ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), TableAddress(Index.WordPostings0Data(), ref Index.WordPostings0Unpacked)),
+                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), global::CorpusGen_Corpus_Index.TableAddress(global::CorpusGen_Corpus_Index.WordPostings0Data(), ref global::CorpusGen_Corpus_Index.WordPostings0Unpacked)),
             position);
     #elif CORPUSGEN_WORD_SHARDS
-        return Index.WordShards.Postings[shard][position];
+        return global::CorpusGen_Corpus_Index.WordShards.Postings[shard][position];
     #else
-        return Index.WordPostings0[position];
+        return global::CorpusGen_Corpus_Index.WordPostings0[position];
     #endif
     }
-
-    #if CORPUSGEN_SPAN_TABLES
-    /// <summary>A big-endian machine's copy of a table's cells, pinned so that its address can be kept.</summary>
-    private static int[] Unpack(global::System.ReadOnlySpan<ulong> data, ref int[]? unpacked)
-    {
-        int[] cells = global::System.GC.AllocateArray<int>(data.Length * 2, pinned: true);
-        for (int i = 0; i < data.Length; i++)
-        {
-            cells[2 * i] = unchecked((int)data[i]);
-            cells[(2 * i) + 1] = unchecked((int)(data[i] >> 32));
-        }
-
-        return global::System.Threading.Interlocked.CompareExchange(ref unpacked, cells, null) ?? cells;
-    }
-
-    /// <summary>
-    /// Where an index table's cells are. The generator packs two cells into each ulong of static data, the first in the
-    /// low half: the compiler's work on an initializer grows with its number of elements, and halving them takes
-    /// seconds off a large corpus's build. On a little-endian machine the cells are that data, read in place; on a
-    /// big-endian one each ulong holds its halves the other way round, so the table is unpacked once into a pinned
-    /// array. Static data and that array do not move, so an address stays valid for the life of the process; the
-    /// shard directories keep them, and the lookups of an index of one shard ask for it each time (inlined at Tier1:
-    /// a test of the endianness the JIT knows, and the data's address).
-    /// </summary>
-    private static global::System.IntPtr TableAddress(global::System.ReadOnlySpan<ulong> data, ref int[]? unpacked)
-    {
-        if (global::System.BitConverter.IsLittleEndian)
-        {
-            return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
-                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<ulong>(),
-                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data));
-        }
-
-        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(),
-            ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(unpacked ?? Unpack(data, ref unpacked)));
-    }
-
-    #if CORPUSGEN_UTF8 && (CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS)
-    /// <summary>Where a shard's keys are, for the shard directory; 0 for a shard without keys, whose rows read none.</summary>
-    private static global::System.IntPtr KeyAddress(global::System.ReadOnlySpan<byte> keys)
-    {
-        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(),
-            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys));
-    }
-    #endif
-    #endif
 
     // The hashes below are computed by the generator on the same UTF-16 code units; CorpusGen's tests keep the two in step.
     private const ulong HashMultiplier1 = 0x9E3779B97F4A7C15UL;
     private const ulong HashMultiplier2 = 0xBF58476D1CE4E5B9UL;
 
     /// <summary>Length, four code units at a probe offset chosen at compile time, and the last four.</summary>
-    private static ulong ProbeHash(CorpusText text, int probe)
+    private static ulong ProbeHash(global::System.ReadOnlySpan<char> text, int probe)
     {
         int length = text.Length;
         ulong first, last;
@@ -515,7 +465,7 @@ internal static partial class Corpus
     }
 
     /// <summary>The code units of a text from <paramref name="from"/> on, fewer than four, packed as Read4 packs four.</summary>
-    private static ulong Units(CorpusText text, int from)
+    private static ulong Units(global::System.ReadOnlySpan<char> text, int from)
     {
         ulong units = 0;
         for (int i = from, shift = 0; i < text.Length; i++, shift += 16)
@@ -527,7 +477,7 @@ internal static partial class Corpus
     }
 
     /// <summary>Every code unit: for corpora whose headlines the probe hash cannot tell apart.</summary>
-    private static ulong FullHash(CorpusText text)
+    private static ulong FullHash(global::System.ReadOnlySpan<char> text)
     {
         int length = text.Length;
         ulong hash = 0;
@@ -541,7 +491,7 @@ internal static partial class Corpus
     }
 
     /// <summary>The sum of every four code units (the last four overlapping), mixed, never 0: turns away near misses without reading the key.</summary>
-    private static int Fingerprint(CorpusText text)
+    private static int Fingerprint(global::System.ReadOnlySpan<char> text)
     {
         int length = text.Length;
         ulong sum = (ulong)(uint)length;
@@ -581,7 +531,7 @@ internal static partial class Corpus
     }
 
     /// <summary>The probe hash over case-folded code units, so that words equal under OrdinalIgnoreCase hash equal.</summary>
-    private static ulong WordHash(CorpusText word)
+    private static ulong WordHash(global::System.ReadOnlySpan<char> word)
     {
         int length = word.Length;
         ulong first, last;
@@ -601,7 +551,7 @@ internal static partial class Corpus
     }
 
     /// <summary>Units, case-folded.</summary>
-    private static ulong FoldedUnits(CorpusText word, int from)
+    private static ulong FoldedUnits(global::System.ReadOnlySpan<char> word, int from)
     {
         ulong units = 0;
         for (int i = from, shift = 0; i < word.Length; i++, shift += 16)
@@ -613,7 +563,7 @@ internal static partial class Corpus
     }
 
     /// <summary>Every code unit, case-folded: for the word shards whose words the probe hash cannot tell apart.</summary>
-    private static ulong FullWordHash(CorpusText word)
+    private static ulong FullWordHash(global::System.ReadOnlySpan<char> word)
     {
         int length = word.Length;
         ulong hash = 0;
@@ -661,7 +611,7 @@ internal static partial class Corpus
     /// which no stored short word equals under OrdinalIgnoreCase. No loop and one branch on the length: lookups of words
     /// drawn from running text see every length from 1 to 8.
     /// </summary>
-    private static ulong PackWord(CorpusText word)
+    private static ulong PackWord(global::System.ReadOnlySpan<char> word)
     {
         int length = word.Length;
         ulong packed;
@@ -847,9 +797,9 @@ internal static partial class Corpus
     private static string WideKeys(int shard)
     {
     #if CORPUSGEN_HEADLINE_SHARDS
-        return Index.HeadlineShards.WideKeys[shard];
+        return global::CorpusGen_Corpus_Index.HeadlineShards.WideKeys[shard];
     #else
-        return Index.HeadlineWideKeys0;
+        return global::CorpusGen_Corpus_Index.HeadlineWideKeys0;
     #endif
     }
     #endif
@@ -1081,7 +1031,7 @@ internal static partial class Corpus
         return global::System.Text.Encoding.UTF8.GetString(Blob(blob).Slice(offset, length));
     }
     #else
-    private static bool KeyEquals(CorpusText text, string keys, int offset)
+    private static bool KeyEquals(global::System.ReadOnlySpan<char> text, string keys, int offset)
     {
     #if CORPUSGEN_SPANS
         return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(keys, offset, text.Length));
@@ -1098,7 +1048,7 @@ internal static partial class Corpus
     #endif
     }
 
-    private static bool KeyEqualsIgnoreCase(CorpusText word, string keys, int offset, int length)
+    private static bool KeyEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, string keys, int offset, int length)
     {
         for (int i = 0; i < length; i++)
         {
@@ -1951,12 +1901,6 @@ internal static partial class Corpus
         + "ﾠﾡﾢﾣﾤﾥﾦﾧﾨﾩﾪﾫﾬﾭﾮﾯﾰﾱﾲﾳﾴﾵﾶﾷﾸﾹﾺﾻﾼﾽﾾ\uFFBF"
         + "\uFFC0\uFFC1ￂￃￄￅￆￇ\uFFC8\uFFC9ￊￋￌￍￎￏ\uFFD0\uFFD1ￒￓￔￕￖￗ\uFFD8\uFFD9ￚￛￜ\uFFDD\uFFDE\uFFDF"
         + "￠￡￢￣￤￥￦\uFFE7￨￩￪￫￬￭￮\uFFEF\uFFF0\uFFF1\uFFF2\uFFF3\uFFF4\uFFF5\uFFF6\uFFF7\uFFF8\uFFF9\uFFFA\uFFFB￼�\uFFFE\uFFFF";
-
-    /// <summary>The lookup index, computed at compile time: headline and word hash tables, in shards.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
-    private static partial class Index
-    {
-    }
 }
 
 /// <summary>The text of every document of <see cref="Corpus"/>, one property per blob: an implementation detail of CorpusGen.</summary>
@@ -1965,4 +1909,58 @@ internal static partial class Corpus
 internal static partial class CorpusGen_Corpus_Store
 {
     // Declared by each document's blob files.
+}
+
+/// <summary>The lookup index of <see cref="Corpus"/>, computed at compile time (headline and word hash tables, in shards): an implementation detail of CorpusGen.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+[global::System.CodeDom.Compiler.GeneratedCode("CorpusGen", "0.1.0")]
+internal static partial class CorpusGen_Corpus_Index
+{
+    #if CORPUSGEN_SPAN_TABLES
+    /// <summary>A big-endian machine's copy of a table's cells, pinned so that its address can be kept.</summary>
+    internal static int[] Unpack(global::System.ReadOnlySpan<ulong> data, ref int[]? unpacked)
+    {
+        int[] cells = global::System.GC.AllocateArray<int>(data.Length * 2, pinned: true);
+        for (int i = 0; i < data.Length; i++)
+        {
+            cells[2 * i] = unchecked((int)data[i]);
+            cells[(2 * i) + 1] = unchecked((int)(data[i] >> 32));
+        }
+
+        return global::System.Threading.Interlocked.CompareExchange(ref unpacked, cells, null) ?? cells;
+    }
+
+    /// <summary>
+    /// Where an index table's cells are. The generator packs two cells into each ulong of static data, the first in the
+    /// low half: the compiler's work on an initializer grows with its number of elements, and halving them takes
+    /// seconds off a large corpus's build. On a little-endian machine the cells are that data, read in place; on a
+    /// big-endian one each ulong holds its halves the other way round, so the table is unpacked once into a pinned
+    /// array. Static data and that array do not move, so an address stays valid for the life of the process; the
+    /// shard directories keep them, and the lookups of an index of one shard ask for it each time (inlined at Tier1:
+    /// a test of the endianness the JIT knows, and the data's address).
+    /// </summary>
+    internal static global::System.IntPtr TableAddress(global::System.ReadOnlySpan<ulong> data, ref int[]? unpacked)
+    {
+        if (global::System.BitConverter.IsLittleEndian)
+        {
+            return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+                ref global::System.Runtime.CompilerServices.Unsafe.NullRef<ulong>(),
+                ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(data));
+        }
+
+        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(unpacked ?? Unpack(data, ref unpacked)));
+    }
+
+    #if CORPUSGEN_UTF8 && (CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS)
+    /// <summary>Where a shard's keys are, for the shard directory; 0 for a shard without keys, whose rows read none.</summary>
+    internal static global::System.IntPtr KeyAddress(global::System.ReadOnlySpan<byte> keys)
+    {
+        return global::System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(),
+            ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys));
+    }
+    #endif
+    #endif
 }
