@@ -95,25 +95,10 @@ internal static class CorpusEmitter
     /// </summary>
     internal static string IndexClassName(string className) => "CorpusGen_" + className + "_Index";
 
-    private static void WriteIndexClass(SourceWriter w, GeneratorOptions options, string className, Action body, bool declaration = false)
-    {
-        void Class()
-        {
-            if (declaration)
-            {
-                w.Line($"/// <summary>The lookup index of <see cref=\"{className}\"/>, computed at compile time (headline and word hash tables, in shards): an implementation detail of CorpusGen.</summary>");
-                w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-                w.Line(GeneratedCode());
-            }
-
-            using (w.Block("internal static partial class " + IndexClassName(className)))
-            {
-                body();
-            }
-        }
-
-        InNamespace(w, options, Class);
-    }
+    private static void WriteIndexClass(SourceWriter w, GeneratorOptions options, string className, Action body, bool declaration = false) =>
+        WriteSideClass(w, options, IndexClassName(className), body, declaration
+            ? $"The lookup index of <see cref=\"{className}\"/>, computed at compile time (headline and word hash tables, in shards)"
+            : null);
 
     /// <summary>
     /// The type that holds the blobs of a corpus class: a top-level type of its own, not a nested class of the corpus
@@ -123,18 +108,27 @@ internal static class CorpusEmitter
     /// </summary>
     internal static string StoreClassName(string className) => "CorpusGen_" + className + "_Store";
 
-    private static void WriteStoreClass(SourceWriter w, GeneratorOptions options, string className, Action body, bool declaration = false)
+    private static void WriteStoreClass(SourceWriter w, GeneratorOptions options, string className, Action body, bool declaration = false) =>
+        WriteSideClass(w, options, StoreClassName(className), body, declaration
+            ? $"The text of every document of <see cref=\"{className}\"/>, one property per blob"
+            : null);
+
+    /// <summary>
+    /// A part of one of the internal types beside a corpus class (its store or its index), in the corpus's namespace.
+    /// The part with a <paramref name="summary"/> is the declaration, with the type's documentation and attributes.
+    /// </summary>
+    private static void WriteSideClass(SourceWriter w, GeneratorOptions options, string typeName, Action body, string? summary)
     {
         void Class()
         {
-            if (declaration)
+            if (summary is not null)
             {
-                w.Line($"/// <summary>The text of every document of <see cref=\"{className}\"/>, one property per blob: an implementation detail of CorpusGen.</summary>");
+                w.Line("/// <summary>" + summary + ": an implementation detail of CorpusGen.</summary>");
                 w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
                 w.Line(GeneratedCode());
             }
 
-            using (w.Block("internal static partial class " + StoreClassName(className)))
+            using (w.Block("internal static partial class " + typeName))
             {
                 body();
             }
@@ -193,7 +187,6 @@ internal static class CorpusEmitter
                 Table(w, target, "DocumentFirstBlob", model.DocumentFirstBlob, "Each document's first blob, and the blob count.");
                 Table(w, target, "ArticleDocument", model.ArticleDocument, "The document of each article.");
             }
-
         });
 
         // With one shard the lookups read shard 0's data directly (see CORPUSGEN_HEADLINE_SHARDS in the API).
@@ -1020,10 +1013,9 @@ internal static class CorpusEmitter
     {
         string index = "global::" + (info.Options.Namespace.Length == 0 ? string.Empty : info.Options.Namespace + ".") + IndexClassName(info.ClassName);
         string text = info.Target.HasSpans ? "global::System.ReadOnlySpan<char>" : "string";
-        return s_placeholder.Replace(template, match => match.Value == "CorpusText" ? text : index);
+        // Neither name is part of a longer one in the template: such a name would not compile after this replacement.
+        return template.Replace("CorpusText", text).Replace("CorpusIndex", index);
     }
-
-    private static readonly System.Text.RegularExpressions.Regex s_placeholder = new(@"\bCorpus(?:Text|Index)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static string ApplyNullable(string template, bool nullable) =>
         template.Replace("/*?*/", nullable ? "?" : string.Empty).Replace("/*!*/", nullable ? "!" : string.Empty);
