@@ -27,9 +27,8 @@ internal static class CorpusEmitter
     private static readonly string Version =
         typeof(CorpusEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private static string? s_apiTemplate;
-
-    private static string? s_indexTemplate;
+    /// <summary>The run-time template's two sections, read once: the corpus class's members and the index class's.</summary>
+    private static TemplateSections? s_templates;
 
     /// <summary>The hint name prefix of a corpus class: its namespace and name.</summary>
     public static string HintPrefix(GeneratorOptions options, string className) =>
@@ -1020,19 +1019,45 @@ internal static class CorpusEmitter
     private static string ApplyNullable(string template, bool nullable) =>
         template.Replace("/*?*/", nullable ? "?" : string.Empty).Replace("/*!*/", nullable ? "!" : string.Empty);
 
-    /// <summary>The lines of Runtime/CorpusApi.cs between its BEGIN and END markers.</summary>
-    /// <summary>The corpus class's members from the run-time template (between its <c>BEGIN</c> and <c>END</c> lines).</summary>
-    private static string ApiTemplate() => s_apiTemplate ??= TemplateSection("// BEGIN\n", "// END\n");
+    /// <summary>The corpus class's members: the lines of Runtime/CorpusApi.cs between its <c>BEGIN</c> and <c>END</c> markers.</summary>
+    private static string ApiTemplate() => Templates().Api;
 
-    /// <summary>The index class's members from the run-time template (between <c>BEGIN INDEX</c> and <c>END INDEX</c>).</summary>
-    private static string IndexTemplate() => s_indexTemplate ??= TemplateSection("// BEGIN INDEX\n", "// END INDEX\n");
+    /// <summary>The index class's members: the lines between <c>BEGIN INDEX</c> and <c>END INDEX</c>.</summary>
+    private static string IndexTemplate() => Templates().Index;
 
-    private static string TemplateSection(string beginMarker, string endMarker)
+    /// <summary>Reads the run-time template once and keeps both of its sections.</summary>
+    private static TemplateSections Templates()
     {
+        // One object, so a thread sees both sections or neither; two threads may both read the template, harmlessly.
+        if (s_templates is { } cached)
+        {
+            return cached;
+        }
+
         using var stream = typeof(CorpusEmitter).Assembly.GetManifestResourceStream("CorpusGen.Runtime.CorpusApi.cs")
             ?? throw new InvalidOperationException("The run-time template is missing from the generator assembly.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         string text = reader.ReadToEnd().Replace("\r\n", "\n");
+        var templates = new TemplateSections(TemplateSection(text, "// BEGIN\n", "// END\n"), TemplateSection(text, "// BEGIN INDEX\n", "// END INDEX\n"));
+        s_templates = templates;
+        return templates;
+    }
+
+    private sealed class TemplateSections
+    {
+        public TemplateSections(string api, string index)
+        {
+            Api = api;
+            Index = index;
+        }
+
+        public string Api { get; }
+
+        public string Index { get; }
+    }
+
+    private static string TemplateSection(string text, string beginMarker, string endMarker)
+    {
         int begin = text.IndexOf(beginMarker, StringComparison.Ordinal);
         int end = begin < 0 ? -1 : text.IndexOf(endMarker, begin, StringComparison.Ordinal);
         if (end < 0)

@@ -98,8 +98,7 @@ internal static class Naming
     /// <summary>
     /// Names a corpus class cannot have: the members of the generated class (a member cannot be named as its class),
     /// 'System' (which would hide the namespace the generated code names) and the 'CorpusGen_' prefix of the store and
-    /// index classes beside it. <c>NamingTests</c> checks the list against the
-    /// members of generated classes.
+    /// index classes beside it. <c>NamingTests</c> checks the list against the members of generated classes.
     /// </summary>
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {

@@ -8,10 +8,10 @@
 //   CORPUSGEN_SPANS        the target has ReadOnlySpan<char>: span overloads of the lookups
 //   CORPUSGEN_ASCII        System.Text.Ascii exists (.NET 8+): vectorized comparison of ASCII text
 //   CORPUSGEN_HEADLINE_FINGERPRINTS  headline lookups check a row's fingerprint before its key (large indexes)
-// The file that includes it declares the aliases CorpusText (the query type) and CorpusIndex (the generated index
-// class, a top-level type beside the corpus class). The index class holds the shards (see ShardBuilder), the members
-// between BEGIN INDEX and END INDEX and, in CorpusIndex.HeadlineShards and CorpusIndex.WordShards, where each shard's
-// data is.
+// Two names stand for what the emitter spells out in full (CorpusEmitter.Qualify): CorpusText, the query type, and
+// CorpusIndex, the generated index class, a top-level type beside the corpus class. The index class holds the shards
+// (see ShardBuilder), the members between BEGIN INDEX and END INDEX and, in CorpusIndex.HeadlineShards and
+// CorpusIndex.WordShards, where each shard's data is.
 // The file must compile as C# 7.3 in every combination that a C# 7.3 consumer can get.
 // BEGIN
     /// <summary>Every headline of the corpus, in corpus order; duplicates are kept.</summary>
