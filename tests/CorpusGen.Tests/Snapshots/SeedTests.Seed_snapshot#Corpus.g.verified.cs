@@ -500,6 +500,26 @@ internal static partial class Corpus
             // Two sums, so that the additions do not wait on each other.
             ulong other = 0;
             int i = 0;
+    #if CORPUSGEN_UTF8 && CORPUSGEN_ASCII
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && global::System.BitConverter.IsLittleEndian && length >= 16)
+            {
+                // The same words as the loop below, sixteen code units a round: the two vectors' lanes sum the words
+                // at i, i + 4, i + 8 and i + 12, and the order of the additions does not change the sum. About 1.5 ns
+                // less per near miss on 50,000 headlines. Two Vector128s, not one Vector256: the first call of a
+                // process costs about 0.3 ms more this way, and about 0.6 ms with Vector256 (docs/benchmarks.md).
+                ref ulong words = ref global::System.Runtime.CompilerServices.Unsafe.As<char, ulong>(
+                    ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text));
+                global::System.Runtime.Intrinsics.Vector128<ulong> lanes = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                global::System.Runtime.Intrinsics.Vector128<ulong> more = lanes;
+                for (; i + 16 <= length; i += 16)
+                {
+                    lanes += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref words, (nuint)(i >> 2));
+                    more += global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref words, (nuint)(i >> 2) + 2);
+                }
+
+                other = global::System.Runtime.Intrinsics.Vector128.Sum(lanes + more);
+            }
+    #endif
             for (; i + 8 <= length; i += 8)
             {
                 sum += Read4(text, i);
