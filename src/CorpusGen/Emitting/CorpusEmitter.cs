@@ -277,6 +277,14 @@ internal static class CorpusEmitter
                 }
             }
 
+            if (words && model.Shard == 0)
+            {
+                // Read by the lookups of an index of one shard instead of table[0], which they would wait on.
+                w.Line();
+                w.Line("/// <summary>The first cell of shard 0's table: its bucket bits, negated when it hashes every code unit.</summary>");
+                w.Line($"internal const int WordTable0Header = {model.Table[0].ToString(CultureInfo.InvariantCulture)};");
+            }
+
             w.Line();
             w.Line(keysDoc);
             KeysLiteral(w, utf8, utf8 ? $"internal static global::System.ReadOnlySpan<byte> {prefix}Keys{shard} => " : $"internal const string {prefix}Keys{shard} = ", model.Keys, model.KeysStored);

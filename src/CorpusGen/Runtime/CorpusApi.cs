@@ -395,11 +395,20 @@
 #if CORPUSGEN_SPAN_TABLES
     private static int WordBucket(ref int table, ref ulong hash, CorpusText word)
     {
+#if CORPUSGEN_WORD_SHARDS
         int bits = table;
+#else
+        // One shard: its table[0] is also a constant of the generated code, so the bucket does not wait on a read.
+        int bits = CorpusIndex.WordTable0Header;
+#endif
 #else
     private static int WordBucket(int[] table, ref ulong hash, CorpusText word)
     {
+#if CORPUSGEN_WORD_SHARDS
         int bits = table[0];
+#else
+        int bits = CorpusIndex.WordTable0Header;
+#endif
 #endif
         if (bits >= 0)
         {

@@ -241,6 +241,9 @@ internal static partial class CorpusGen_Corpus_Index
         0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
     };
 
+    /// <summary>The first cell of shard 0's table: its bucket bits, negated when it hashes every code unit.</summary>
+    internal const int WordTable0Header = 10;
+
     /// <summary>The words of shard 0, one after another.</summary>
     internal static global::System.ReadOnlySpan<byte> WordKeys0 => "VerstappenBangladeshPhilippinesArgentinapotentialdocumentaryBarcelonachampionsstrugglesreductionturbulenceEthiopianRevolutiondisinformationHezbollahthousandsfinalizesprotectionismterminatedSpringboksabandonedcoalitionkidnappersresignationtriumphantparliamentpoliticalpressuresadministrationnailbiter                                                                                                                                                                                                                    "u8;
 }

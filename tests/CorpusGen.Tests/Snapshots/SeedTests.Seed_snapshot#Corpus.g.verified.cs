@@ -391,11 +391,20 @@ internal static partial class Corpus
     #if CORPUSGEN_SPAN_TABLES
     private static int WordBucket(ref int table, ref ulong hash, global::System.ReadOnlySpan<char> word)
     {
+    #if CORPUSGEN_WORD_SHARDS
         int bits = table;
+    #else
+        // One shard: its table[0] is also a constant of the generated code, so the bucket does not wait on a read.
+        int bits = global::CorpusGen_Corpus_Index.WordTable0Header;
+    #endif
     #else
     private static int WordBucket(int[] table, ref ulong hash, global::System.ReadOnlySpan<char> word)
     {
+    #if CORPUSGEN_WORD_SHARDS
         int bits = table[0];
+    #else
+        int bits = global::CorpusGen_Corpus_Index.WordTable0Header;
+    #endif
     #endif
         if (bits >= 0)
         {
