@@ -394,21 +394,17 @@
     /// </summary>
 #if CORPUSGEN_SPAN_TABLES
     private static int WordBucket(ref int table, ref ulong hash, CorpusText word)
-    {
-#if CORPUSGEN_WORD_SHARDS
-        int bits = table;
-#else
-        // One shard: its table[0] is also a constant of the generated code, so the bucket does not wait on a read.
-        int bits = CorpusIndex.WordTable0Header;
-#endif
 #else
     private static int WordBucket(int[] table, ref ulong hash, CorpusText word)
-    {
-#if CORPUSGEN_WORD_SHARDS
-        int bits = table[0];
-#else
-        int bits = CorpusIndex.WordTable0Header;
 #endif
+    {
+#if !CORPUSGEN_WORD_SHARDS
+        // One shard: its table[0] is also a constant of the generated code, so the bucket does not wait on a read.
+        int bits = CorpusIndex.WordTable0Header;
+#elif CORPUSGEN_SPAN_TABLES
+        int bits = table;
+#else
+        int bits = table[0];
 #endif
         if (bits >= 0)
         {
