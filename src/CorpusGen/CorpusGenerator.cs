@@ -93,6 +93,17 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.WordShards);
         context.RegisterSourceOutput(wordShards, (spc, shard) => Steps.EmitShard(spc, shard, words: true));
 
+        // The word filter of an index of several word shards: built from every shard's words, so rebuilt when some
+        // shard's words change, and not when only its postings do.
+        var wordFilters = wordShards
+            .Where(shard => shard.Filter is not null)
+            .Select((shard, _) => shard.Filter!)
+            .WithTrackingName(TrackingNames.WordFilterParts)
+            .Collect()
+            .SelectMany((parts, cancellationToken) => Steps.BuildWordFilters(parts, cancellationToken))
+            .WithTrackingName(TrackingNames.WordFilters);
+        context.RegisterSourceOutput(wordFilters, Steps.EmitWordFilter);
+
         // The constants, one output per document; the blob accessors when there are too many blobs for one file.
         var constants = plans.SelectMany((plan, _) => plan.Constants).WithTrackingName(TrackingNames.Constants);
         context.RegisterSourceOutput(constants, Steps.EmitConstants);

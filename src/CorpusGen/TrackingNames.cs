@@ -17,6 +17,8 @@ internal static class TrackingNames
     public const string HeadlineShards = nameof(HeadlineShards);
     public const string WordShardInputs = nameof(WordShardInputs);
     public const string WordShards = nameof(WordShards);
+    public const string WordFilterParts = nameof(WordFilterParts);
+    public const string WordFilters = nameof(WordFilters);
     public const string Constants = nameof(Constants);
     public const string BlobChunks = nameof(BlobChunks);
 }

@@ -109,6 +109,46 @@ public sealed class IncrementalTests
         Assert.Equal(3, constants.Count);
         Assert.Equal(1, constants.Count(reason => reason == IncrementalStepRunReason.Modified));
         Assert.All(Reasons(result, TrackingNames.Core), reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
+
+        // "Edited" and "zzqx" are new words: their shards' parts of the word filter change, and the filter is built again.
+        var parts = Reasons(result, TrackingNames.WordFilterParts);
+        Assert.Equal(wordShards, parts.Count);
+        Assert.InRange(parts.Count(reason => reason == IncrementalStepRunReason.Modified), 1, 2);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Reasons(result, TrackingNames.WordFilters)));
+    }
+
+    [Fact]
+    public void An_edit_that_adds_no_word_leaves_the_word_filter_as_it_was()
+    {
+        // A headline of file 13 copied with its words in reverse order: a new headline, new postings for its words,
+        // and no new word, so no shard's part of the word filter changes and the filter is neither built nor emitted.
+        var random = new System.Random(79);
+        string Word() => new string(Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('a' + random.Next(26))).ToArray());
+        var files = Enumerable.Range(0, 40)
+            .Select(f => new CorpusFileSpec(
+                $"/project/news/{f:D4}.txt",
+                string.Concat(Enumerable.Range(0, 80).Select(h => "- " + string.Join(" ", Enumerable.Range(0, 14).Select(_ => Word())) + "\n")) + "Title\nParagraph."))
+            .ToList();
+        var compilation = GeneratorRunner.Compilation();
+        var (driver, texts) = Start(files, compilation);
+        int wordShards = Reasons(driver.GetRunResult().Results.Single(), TrackingNames.WordFilterParts).Count;
+        Assert.True(wordShards >= 4, $"{wordShards} word filter parts");
+        Assert.Single(Reasons(driver.GetRunResult().Results.Single(), TrackingNames.WordFilters));
+
+        var original = texts[13].GetText()!.ToString();
+        string first = original.Substring(2, original.IndexOf('\n') - 2);
+        var edited = new InMemoryAdditionalText(texts[13].Path, Microsoft.CodeAnalysis.Text.SourceText.From(
+            "- " + string.Join(" ", first.Split(' ').Reverse()) + "\n" + original));
+        var run = driver.ReplaceAdditionalText(texts[13], edited).RunGenerators(compilation);
+        var result = run.GetRunResult().Results.Single();
+
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.WordShards));
+        Assert.All(Reasons(result, TrackingNames.WordFilterParts), reason => Assert.True(
+            reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"a filter part ran: {reason}"));
+        Assert.All(Reasons(result, TrackingNames.WordFilters), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+        var filter = Assert.Single(result.GeneratedSources, source => source.HintName == "Corpus.Index.WordFilter.g.cs");
+        var before = Assert.Single(driver.GetRunResult().Results.Single().GeneratedSources, source => source.HintName == "Corpus.Index.WordFilter.g.cs");
+        Assert.Equal(before.SourceText.ToString(), filter.SourceText.ToString());
     }
 
     [Fact]

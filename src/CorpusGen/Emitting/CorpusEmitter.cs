@@ -50,6 +50,7 @@ internal static class CorpusEmitter
             model.HeadlineShardBits != 0 ? "CORPUSGEN_HEADLINE_SHARDS" : null,
             model.HeadlineFingerprints ? "CORPUSGEN_HEADLINE_FINGERPRINTS" : null,
             model.WordShardBits != 0 ? "CORPUSGEN_WORD_SHARDS" : null,
+            WordFilterBuilder.Applies(info, model.WordShardBits) ? "CORPUSGEN_WORD_FILTER" : null,
         });
         WriteClass(w, info.Options, info.ClassName, documented: true, () =>
         {
@@ -294,6 +295,53 @@ internal static class CorpusEmitter
                 w.Line($"/// <summary>The headlines of shard {shard} that are not ASCII, one after another.</summary>");
                 KeysLiteral(w, utf8: false, $"internal const string HeadlineWideKeys{shard} = ", model.WideKeys, model.WideKeys.Length);
             }
+        });
+        return w.ToSourceText();
+    }
+
+    /// <summary>The word filter of a corpus class (see <see cref="WordFilterBuilder"/>), as static data.</summary>
+    public static SourceText EmitWordFilter(WordFilterModel model)
+    {
+        var info = model.Class;
+        int indent = 4 * ((info.Options.Namespace.Length == 0 ? 1 : 2) + 1);
+        // At most 18 characters and a separator per ulong, and an indent per line of 8.
+        var w = new SourceWriter(2048 + (20 * model.Words.Count) + (indent * ((model.Words.Count / 8) + 1)), sized: true);
+        WriteDataFileHeader(w, info.Target);
+        WriteIndexClass(w, info.Options, info.ClassName, () =>
+        {
+            string bits = (1 << model.Bits).ToString("N0", CultureInfo.InvariantCulture);
+            string count = model.Count.ToString("N0", CultureInfo.InvariantCulture);
+            w.Line("/// <summary>How far right a word's probe hash is shifted for its bit in <see cref=\"WordFilter\"/>: 64 minus the log2 of its size.</summary>");
+            w.Line($"internal const int WordFilterShift = {(64 - model.Bits).ToString(CultureInfo.InvariantCulture)};");
+            w.Line();
+            w.Line($"/// <summary>The word filter: {bits} bits, one per range of word probe hashes, set for the ranges of the index's {count} words.</summary>");
+            w.StartLine().Append("internal static global::System.ReadOnlySpan<ulong> WordFilter() => new ulong[]").EndLine();
+            w.Line("{");
+            var builder = w.Builder;
+            var words = model.Words;
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (i % 8 == 0)
+                {
+                    builder.Append(' ', w.Indent + 4);
+                }
+
+                ulong word = words[i];
+                builder.Append('0').Append('x');
+                if (word >> 32 != 0)
+                {
+                    AppendHex(builder, (uint)(word >> 32), 1);
+                    AppendHex(builder, (uint)word, 8);
+                }
+                else
+                {
+                    AppendHex(builder, (uint)word, 1);
+                }
+
+                builder.Append('U').Append('L').Append(',').Append(i % 8 == 7 || i == words.Count - 1 ? '\n' : ' ');
+            }
+
+            w.Line("};");
         });
         return w.ToSourceText();
     }

@@ -159,7 +159,7 @@ internal static class ShardBuilder
 
         return new ShardModel(
             input.Class, input.Shard, count, new EquatableArray<int>(table), EquatableArray<int>.Empty, keys.ToString(), keys.Stored, wide?.ToString() ?? string.Empty,
-            EquatableArray<DiagnosticInfo>.Empty);
+            null, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
@@ -199,6 +199,7 @@ internal static class ShardBuilder
         var keys = new KeyWriter(input.Class.Utf8, 16);
         int header = 1;
         var hashArray = groups.Hashes.ToArray();
+        var filter = WordFilterBuilder.Applies(input.Class, input.ShardBits) ? WordFilterBuilder.Part(input.Class, input.Shard, hashArray) : null;
         // Words that share a probe hash (same length, same first and last four code units, folded) share a bucket and
         // a fingerprint, and a lookup compares them one by one. Past MaxProbeShared of them the shard hashes every code
         // unit instead, with its buckets from the top bits (the lookups read the choice from the sign of table[0]).
@@ -258,7 +259,7 @@ internal static class ShardBuilder
             }
         }
 
-        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat), keys.ToString(), keys.Stored, string.Empty, EquatableArray<DiagnosticInfo>.Empty);
+        return new ShardModel(input.Class, input.Shard, count, new EquatableArray<int>(table), new EquatableArray<int>(flat), keys.ToString(), keys.Stored, string.Empty, filter, EquatableArray<DiagnosticInfo>.Empty);
     }
 
     /// <summary>A word of one document in a word shard: its group, and where its headlines are in that document's postings.</summary>

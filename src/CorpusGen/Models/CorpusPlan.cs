@@ -52,11 +52,25 @@ internal sealed record ShardInput(ClassInfo Class, int ShardBits, int Slots, int
 /// describes (a headline shard's: its probe, then open-addressed rows; a word shard's: its bucket bits, the bucket
 /// starts as positions in the table, then the rows); <see cref="Keys"/> is the text the rows point
 /// into, stored as UTF-8 or UTF-16 like the blobs, <see cref="KeysStored"/> units long; <see cref="WideKeys"/> the
-/// headline keys that are not ASCII when the class keeps them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else empty.
+/// headline keys that are not ASCII when the class keeps them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else empty;
+/// <see cref="Filter"/> the shard's part of its class's word filter, when the class has one, else null.
 /// </summary>
 internal sealed record ShardModel(
     ClassInfo Class, int Shard, int Count, EquatableArray<int> Table, EquatableArray<int> Postings, string Keys, int KeysStored, string WideKeys,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    WordFilterPart? Filter, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// What one word shard gives its class's word filter (<see cref="Indexing.WordFilterBuilder"/>): the top 32 bits of the
+/// probe hash of each of its words. Its own step's output, so that an edit that changes a shard's postings and not its
+/// words leaves the filter as it was.
+/// </summary>
+internal sealed record WordFilterPart(ClassInfo Class, int Shard, EquatableArray<uint> Keys);
+
+/// <summary>
+/// A corpus class's word filter: a bit for each of the 2^<paramref name="Bits"/> ranges of word probe hashes, set when a
+/// word of the index falls in it; <paramref name="Count"/> words in all.
+/// </summary>
+internal sealed record WordFilterModel(ClassInfo Class, int Bits, int Count, EquatableArray<ulong> Words, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The constants of one document: those of its headlines and title that are the first of their text.</summary>
 internal sealed record ConstantsModel(ClassInfo Class, EquatableArray<ConstantModel> Headlines, EquatableArray<ConstantModel> Titles);

@@ -259,6 +259,29 @@ internal static class Steps
         }
     }
 
+    public static ImmutableArray<WordFilterModel> BuildWordFilters(ImmutableArray<WordFilterPart> parts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return WordFilterBuilder.Build(parts, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return WordFilterBuilder.Open(parts, InternalError("word filter", exception));
+        }
+    }
+
+    public static void EmitWordFilter(SourceProductionContext context, WordFilterModel model)
+    {
+        foreach (var diagnostic in model.Diagnostics)
+        {
+            context.ReportDiagnostic(ToDiagnostic(diagnostic));
+        }
+
+        Emit(context, model.Class, model.Class.ClassName, prefix => AddSource(context, prefix + ".Index.WordFilter", CorpusEmitter.EmitWordFilter(model)));
+    }
+
     public static void EmitCore(SourceProductionContext context, CoreModel model)
     {
         foreach (var diagnostic in model.Diagnostics)

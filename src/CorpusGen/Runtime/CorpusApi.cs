@@ -262,6 +262,13 @@
         }
 
         ulong hash = WordHash(word);
+#if CORPUSGEN_WORD_FILTER
+        if (!MayHaveWord(hash))
+        {
+            return default(HeadlineIndices);
+        }
+
+#endif
         int shard = WordShard(hash);
 #if CORPUSGEN_SPAN_TABLES
         ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), WordTableAddress(shard));
@@ -325,6 +332,13 @@
     {
         int length = word.Length;
         ulong hash = ShortWordHash(packed, length);
+#if CORPUSGEN_WORD_FILTER
+        if (!MayHaveWord(hash))
+        {
+            return default(HeadlineIndices);
+        }
+
+#endif
         int shard = WordShard(hash);
 #if CORPUSGEN_SPAN_TABLES
         ref int table = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), WordTableAddress(shard));
@@ -359,6 +373,20 @@
         return default(HeadlineIndices);
     }
 
+#if CORPUSGEN_WORD_FILTER
+    /// <summary>
+    /// Whether the index may have a word of this probe hash: its bit in the word filter, the hash's top bits, is set
+    /// when some word of the index has them. One read at an address the JIT knows, where finding the word's bucket
+    /// waits on three (the shard directory, the shard's bucket bits, the bucket).
+    /// </summary>
+    private static bool MayHaveWord(ulong hash)
+    {
+        ulong at = hash >> CorpusIndex.WordFilterShift;
+        ulong bits = global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(CorpusIndex.WordFilter()), (global::System.IntPtr)(long)(at >> 6));
+        return (bits & (1UL << (int)at)) != 0;
+    }
+
+#endif
     /// <summary>The word shard of a hash: its top bits (0 for an index of one shard).</summary>
     private static int WordShard(ulong hash)
     {
