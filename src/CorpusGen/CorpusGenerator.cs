@@ -93,7 +93,7 @@ public sealed class CorpusGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.WordShards);
         context.RegisterSourceOutput(wordShards, (spc, shard) => Steps.EmitShard(spc, shard, words: true));
 
-        // The word filter of an index of several word shards: built from every shard's words, so rebuilt when some
+        // The word filter, on targets with spans over static data: built from every shard's words, so rebuilt when some
         // shard's words change, and not when only its postings do.
         var wordFilters = wordShards
             .Where(shard => shard.Filter is not null)

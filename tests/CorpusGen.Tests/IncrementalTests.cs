@@ -14,7 +14,7 @@ public sealed class IncrementalTests
     {
         TrackingNames.Files, TrackingNames.Parse, TrackingNames.Encoding, TrackingNames.Layout, TrackingNames.DocumentGroups, TrackingNames.Summary,
         TrackingNames.Corpus, TrackingNames.Core, TrackingNames.HeadlineShardInputs, TrackingNames.HeadlineShards,
-        TrackingNames.WordShardInputs, TrackingNames.WordShards, TrackingNames.Constants,
+        TrackingNames.WordShardInputs, TrackingNames.WordShards, TrackingNames.WordFilterParts, TrackingNames.WordFilters, TrackingNames.Constants,
     };
 
     private static List<CorpusFileSpec> Files(int count) =>

@@ -50,7 +50,7 @@ internal static class CorpusEmitter
             model.HeadlineShardBits != 0 ? "CORPUSGEN_HEADLINE_SHARDS" : null,
             model.HeadlineFingerprints ? "CORPUSGEN_HEADLINE_FINGERPRINTS" : null,
             model.WordShardBits != 0 ? "CORPUSGEN_WORD_SHARDS" : null,
-            WordFilterBuilder.Applies(info, model.WordShardBits) ? "CORPUSGEN_WORD_FILTER" : null,
+            WordFilterBuilder.Applies(info) ? "CORPUSGEN_WORD_FILTER" : null,
         });
         WriteClass(w, info.Options, info.ClassName, documented: true, () =>
         {
@@ -314,19 +314,20 @@ internal static class CorpusEmitter
             w.Line("/// <summary>How far right a word's probe hash is shifted for its bit in <see cref=\"WordFilter\"/>: 64 minus the log2 of its size.</summary>");
             w.Line($"internal const int WordFilterShift = {(64 - model.Bits).ToString(CultureInfo.InvariantCulture)};");
             w.Line();
-            w.Line($"/// <summary>The word filter: {bits} bits, one per range of word probe hashes, set for the ranges of the index's {count} words.</summary>");
+            string words = model.Count == 1 ? "word" : "words";
+            w.Line($"/// <summary>The word filter: {bits} bits, one per range of word probe hashes, set for the ranges of the index's {count} {words}.</summary>");
             w.StartLine().Append("internal static global::System.ReadOnlySpan<ulong> WordFilter() => new ulong[]").EndLine();
             w.Line("{");
             var builder = w.Builder;
-            var words = model.Words;
-            for (int i = 0; i < words.Count; i++)
+            var cells = model.Words;
+            for (int i = 0; i < cells.Count; i++)
             {
                 if (i % 8 == 0)
                 {
                     builder.Append(' ', w.Indent + 4);
                 }
 
-                ulong word = words[i];
+                ulong word = cells[i];
                 builder.Append('0').Append('x');
                 if (word >> 32 != 0)
                 {
@@ -338,7 +339,7 @@ internal static class CorpusEmitter
                     AppendHex(builder, (uint)word, 1);
                 }
 
-                builder.Append('U').Append('L').Append(',').Append(i % 8 == 7 || i == words.Count - 1 ? '\n' : ' ');
+                builder.Append('U').Append('L').Append(',').Append(i % 8 == 7 || i == cells.Count - 1 ? '\n' : ' ');
             }
 
             w.Line("};");

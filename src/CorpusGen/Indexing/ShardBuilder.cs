@@ -199,7 +199,7 @@ internal static class ShardBuilder
         var keys = new KeyWriter(input.Class.Utf8, 16);
         int header = 1;
         var hashArray = groups.Hashes.ToArray();
-        var filter = WordFilterBuilder.Applies(input.Class, input.ShardBits) ? WordFilterBuilder.Part(input.Class, input.Shard, hashArray) : null;
+        var filter = WordFilterBuilder.Applies(input.Class) ? WordFilterBuilder.Part(input.Class, input.Shard, hashArray) : null;
         // Words that share a probe hash (same length, same first and last four code units, folded) share a bucket and
         // a fingerprint, and a lookup compares them one by one. Past MaxProbeShared of them the shard hashes every code
         // unit instead, with its buckets from the top bits (the lookups read the choice from the sign of table[0]).

@@ -8,18 +8,20 @@ namespace CorpusGen.Indexing;
 
 /// <summary>
 /// The word filter of a corpus class: one bit per range of word probe hashes, set when some word of the index falls in
-/// it, that a word lookup tests before it goes to the word's shard. A word the corpus does not have is then turned
+/// it, that a word lookup tests before it looks for the word's bucket. A word the corpus does not have is then turned
 /// away by one read at an address the JIT knows, instead of three that wait on each other (the shard directory, the
-/// shard's bucket bits, its bucket); on the benchmark corpora that took word misses from about 0.6 to about 0.45 of a
-/// FrozenDictionary's time (docs/benchmarks.md).
+/// shard's bucket bits, its bucket) in an index of several shards, and with a branch that goes the same way far more
+/// often than "is the bucket empty" does (a bucket table has 2 to 4 buckets per word, the filter 8 to 16 bits). On the
+/// benchmark corpora it took word misses from about 0.5-0.6 of a FrozenDictionary's time to about 0.45, for about
+/// half a nanosecond more on a hit (docs/benchmarks.md).
 /// </summary>
 /// <remarks>
-/// Only for an index of several word shards on a target with spans over static data: an index of one shard already
-/// reads its bucket straight from static data, and the arrays of older targets are no cheaper to read than the
-/// shard's table. A filter's bit for a probe hash <c>h</c> is <c>h &gt;&gt; (64 - Bits)</c>, the top bits, as the
-/// shard and bucket are (Runtime/CorpusApi.cs, <c>MayHaveWord</c>). It has about <see cref="BitsPerWord"/> bits per
-/// distinct word, so that about one miss in eight still goes to its shard, and at most 2^<see cref="MaxBits"/> bits
-/// (256 KB, a generated file of at most about 700 KB): past about 250,000 distinct words, it turns fewer misses away.
+/// Only on targets with spans over static data, where the filter is static data too: the arrays of older targets
+/// would make it one more array to load first. A filter's bit for a probe hash <c>h</c> is <c>h &gt;&gt; (64 - Bits)</c>,
+/// its top bits, as the shard and bucket are (Runtime/CorpusApi.cs, <c>MayHaveWord</c>). It has at least
+/// <see cref="BitsPerWord"/> bits per distinct word, so that fewer than one miss in eight still goes to its bucket,
+/// and at most 2^<see cref="MaxBits"/> bits (256 KB, a generated file of at most about 700 KB): past about 250,000
+/// distinct words it turns fewer misses away, never a word the index has.
 /// </remarks>
 internal static class WordFilterBuilder
 {
@@ -32,8 +34,8 @@ internal static class WordFilterBuilder
     /// <summary>About how many bits the filter has per distinct word, as a power of two.</summary>
     public const int BitsPerWord = 8;
 
-    /// <summary>Whether a class whose word index has 2^<paramref name="wordShardBits"/> shards has a word filter.</summary>
-    public static bool Applies(ClassInfo info, int wordShardBits) => wordShardBits != 0 && info.Target.HasSpanTables;
+    /// <summary>Whether a class has a word filter.</summary>
+    public static bool Applies(ClassInfo info) => info.Target.HasSpanTables;
 
     /// <summary>A word shard's part of the filter, from the probe hashes of its words.</summary>
     public static WordFilterPart Part(ClassInfo info, int shard, ulong[] probeHashes)

@@ -4,6 +4,7 @@
 #define CORPUSGEN_SPAN_TABLES
 #define CORPUSGEN_SPANS
 #define CORPUSGEN_ASCII
+#define CORPUSGEN_WORD_FILTER
 #nullable enable
 
 /// <summary>The corpus compiled into this assembly by CorpusGen: headlines, documents, articles and their lookups.</summary>
