@@ -183,6 +183,7 @@ internal static class CorpusEmitter
                 Constant(w, "HeadlineShardBits", model.HeadlineShardBits);
                 Constant(w, "WordShardBits", model.WordShardBits);
                 Constant(w, "HeadlineSlots", model.HeadlineSlots);
+                Constant(w, "HeadlineSlotBits", SlotBits(model.HeadlineSlots));
                 Table(w, target, "DocumentHeadlineStart", model.DocumentHeadlineStart, "Index of each document's first headline in Headlines, and the headline count.");
                 Table(w, target, "DocumentFirstBlob", model.DocumentFirstBlob, "Each document's first blob, and the blob count.");
                 Table(w, target, "ArticleDocument", model.ArticleDocument, "The document of each article.");
@@ -297,6 +298,23 @@ internal static class CorpusEmitter
             }
         });
         return w.ToSourceText();
+    }
+
+    /// <summary>The log2 of a headline shard's slot count, a power of two (<see cref="ShardBuilder.SlotsFor"/>).</summary>
+    private static int SlotBits(int slots)
+    {
+        if (slots <= 0 || (slots & (slots - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(slots), slots, "The slot count of a headline shard is a power of two.");
+        }
+
+        int bits = 0;
+        while (1 << bits < slots)
+        {
+            bits++;
+        }
+
+        return bits;
     }
 
     /// <summary>The word filter of a corpus class (see <see cref="WordFilterBuilder"/>), as static data.</summary>

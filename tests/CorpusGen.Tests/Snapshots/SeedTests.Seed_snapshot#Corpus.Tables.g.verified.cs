@@ -21,6 +21,7 @@ internal static partial class Corpus
         internal const int HeadlineShardBits = 0;
         internal const int WordShardBits = 0;
         internal const int HeadlineSlots = 128;
+        internal const int HeadlineSlotBits = 7;
 
         /// <summary>Index of each document's first headline in Headlines, and the headline count.</summary>
         internal static global::System.ReadOnlySpan<int> DocumentHeadlineStart => new int[]
