@@ -102,7 +102,7 @@ internal static class Naming
     /// </summary>
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
-        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiMismatch16", "AsciiMismatch8", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "Decode",
+        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiMismatch16", "AsciiMismatch8", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "Decode", "DirectoryEntry",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindShortWord", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "HeadlineRow",
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "IndexOfHeadline", "InlineWord",

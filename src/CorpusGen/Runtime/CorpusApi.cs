@@ -107,7 +107,7 @@
 #if CORPUSGEN_SPAN_TABLES
         int at = shard * CorpusIndex.HeadlineShards.Stride;
         global::System.IntPtr[] addresses = CorpusIndex.HeadlineShards.Addresses;
-        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[at]);
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref DirectoryEntry(addresses, at));
         if (address == global::System.IntPtr.Zero)
         {
             address = CorpusIndex.HeadlineShards.Find(shard);
@@ -118,7 +118,7 @@
         int[] table = CorpusIndex.HeadlineShards.Tables[shard];
 #endif
 #if CORPUSGEN_UTF8
-        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), addresses[at + 1]);
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), DirectoryEntry(addresses, at + 1));
 #else
         string keys = CorpusIndex.HeadlineShards.Keys[shard];
 #endif
@@ -278,7 +278,7 @@
 #endif
         // Read after the table's address: the directory writes a shard's table address last (WordTableAddress).
 #if CORPUSGEN_UTF8 && CORPUSGEN_WORD_SHARDS
-        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), CorpusIndex.WordShards.Addresses[(shard * CorpusIndex.WordShards.Stride) + 1]);
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), DirectoryEntry(CorpusIndex.WordShards.Addresses, (shard * CorpusIndex.WordShards.Stride) + 1));
 #elif CORPUSGEN_UTF8
         ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(CorpusIndex.WordKeys0);
 #elif CORPUSGEN_WORD_SHARDS
@@ -398,6 +398,17 @@
 #endif
     }
 
+#if CORPUSGEN_SPAN_TABLES && (CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS)
+    /// <summary>
+    /// An entry of a shard directory, read without a bounds check: the lookups index it by a shard number, the top bits
+    /// of a hash, times the directory's stride, which the JIT cannot tell is below its length.
+    /// </summary>
+    private static ref global::System.IntPtr DirectoryEntry(global::System.IntPtr[] directory, int index)
+    {
+        return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(directory), index);
+    }
+
+#endif
 #if CORPUSGEN_SPAN_TABLES
     /// <summary>
     /// Where a word shard's table is: from the shard directory, which finds a shard's addresses on its first lookup
@@ -407,7 +418,7 @@
     private static global::System.IntPtr WordTableAddress(int shard)
     {
 #if CORPUSGEN_WORD_SHARDS
-        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref CorpusIndex.WordShards.Addresses[shard * CorpusIndex.WordShards.Stride]);
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref DirectoryEntry(CorpusIndex.WordShards.Addresses, shard * CorpusIndex.WordShards.Stride));
         return address != global::System.IntPtr.Zero ? address : CorpusIndex.WordShards.Find(shard);
 #else
         return CorpusIndex.TableAddress(CorpusIndex.WordTable0Data(), ref CorpusIndex.WordTable0Unpacked);
@@ -463,7 +474,7 @@
         // FindWord found the shard, but the indices may have come from another thread: find its entries, as it does.
         WordTableAddress(shard);
         ref int postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), CorpusIndex.WordShards.Addresses[(shard * CorpusIndex.WordShards.Stride) + CorpusIndex.WordShards.Stride - 1]);
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), DirectoryEntry(CorpusIndex.WordShards.Addresses, (shard * CorpusIndex.WordShards.Stride) + CorpusIndex.WordShards.Stride - 1));
         return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
 #elif CORPUSGEN_SPAN_TABLES
         return global::System.Runtime.CompilerServices.Unsafe.Add(

@@ -104,7 +104,7 @@ internal static partial class Corpus
     #if CORPUSGEN_SPAN_TABLES
         int at = shard * global::CorpusGen_Corpus_Index.HeadlineShards.Stride;
         global::System.IntPtr[] addresses = global::CorpusGen_Corpus_Index.HeadlineShards.Addresses;
-        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref addresses[at]);
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref DirectoryEntry(addresses, at));
         if (address == global::System.IntPtr.Zero)
         {
             address = global::CorpusGen_Corpus_Index.HeadlineShards.Find(shard);
@@ -115,7 +115,7 @@ internal static partial class Corpus
         int[] table = global::CorpusGen_Corpus_Index.HeadlineShards.Tables[shard];
     #endif
     #if CORPUSGEN_UTF8
-        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), addresses[at + 1]);
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), DirectoryEntry(addresses, at + 1));
     #else
         string keys = global::CorpusGen_Corpus_Index.HeadlineShards.Keys[shard];
     #endif
@@ -275,7 +275,7 @@ internal static partial class Corpus
     #endif
         // Read after the table's address: the directory writes a shard's table address last (WordTableAddress).
     #if CORPUSGEN_UTF8 && CORPUSGEN_WORD_SHARDS
-        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), global::CorpusGen_Corpus_Index.WordShards.Addresses[(shard * global::CorpusGen_Corpus_Index.WordShards.Stride) + 1]);
+        ref byte keys = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref global::System.Runtime.CompilerServices.Unsafe.NullRef<byte>(), DirectoryEntry(global::CorpusGen_Corpus_Index.WordShards.Addresses, (shard * global::CorpusGen_Corpus_Index.WordShards.Stride) + 1));
     #elif CORPUSGEN_UTF8
         ref byte keys = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::CorpusGen_Corpus_Index.WordKeys0);
     #elif CORPUSGEN_WORD_SHARDS
@@ -395,6 +395,17 @@ internal static partial class Corpus
     #endif
     }
 
+    #if CORPUSGEN_SPAN_TABLES && (CORPUSGEN_HEADLINE_SHARDS || CORPUSGEN_WORD_SHARDS)
+    /// <summary>
+    /// An entry of a shard directory, read without a bounds check: the lookups index it by a shard number, the top bits
+    /// of a hash, times the directory's stride, which the JIT cannot tell is below its length.
+    /// </summary>
+    private static ref global::System.IntPtr DirectoryEntry(global::System.IntPtr[] directory, int index)
+    {
+        return ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(directory), index);
+    }
+
+    #endif
     #if CORPUSGEN_SPAN_TABLES
     /// <summary>
     /// Where a word shard's table is: from the shard directory, which finds a shard's addresses on its first lookup
@@ -404,7 +415,7 @@ internal static partial class Corpus
     private static global::System.IntPtr WordTableAddress(int shard)
     {
     #if CORPUSGEN_WORD_SHARDS
-        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref global::CorpusGen_Corpus_Index.WordShards.Addresses[shard * global::CorpusGen_Corpus_Index.WordShards.Stride]);
+        global::System.IntPtr address = global::System.Threading.Volatile.Read(ref DirectoryEntry(global::CorpusGen_Corpus_Index.WordShards.Addresses, shard * global::CorpusGen_Corpus_Index.WordShards.Stride));
         return address != global::System.IntPtr.Zero ? address : global::CorpusGen_Corpus_Index.WordShards.Find(shard);
     #else
         return global::CorpusGen_Corpus_Index.TableAddress(global::CorpusGen_Corpus_Index.WordTable0Data(), ref global::CorpusGen_Corpus_Index.WordTable0Unpacked);
@@ -460,7 +471,7 @@ internal static partial class Corpus
         // FindWord found the shard, but the indices may have come from another thread: find its entries, as it does.
         WordTableAddress(shard);
         ref int postings = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(
-            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), global::CorpusGen_Corpus_Index.WordShards.Addresses[(shard * global::CorpusGen_Corpus_Index.WordShards.Stride) + global::CorpusGen_Corpus_Index.WordShards.Stride - 1]);
+            ref global::System.Runtime.CompilerServices.Unsafe.NullRef<int>(), DirectoryEntry(global::CorpusGen_Corpus_Index.WordShards.Addresses, (shard * global::CorpusGen_Corpus_Index.WordShards.Stride) + global::CorpusGen_Corpus_Index.WordShards.Stride - 1));
         return global::System.Runtime.CompilerServices.Unsafe.Add(ref postings, position);
     #elif CORPUSGEN_SPAN_TABLES
         return global::System.Runtime.CompilerServices.Unsafe.Add(
