@@ -322,8 +322,8 @@ internal static class CorpusEmitter
     {
         var info = model.Class;
         int indent = 4 * ((info.Options.Namespace.Length == 0 ? 1 : 2) + 1);
-        // At most 18 characters and a separator per ulong, and an indent per line of 8.
-        var w = new SourceWriter(2048 + (20 * model.Words.Count) + (indent * ((model.Words.Count / 8) + 1)), sized: true);
+        // At most 22 characters per ulong (0x, 16 digits, UL, a comma and a separator), and an indent per line of 8.
+        var w = new SourceWriter(2048 + (22 * model.Words.Count) + (indent * ((model.Words.Count / 8) + 1)), sized: true);
         WriteDataFileHeader(w, info.Target);
         WriteIndexClass(w, info.Options, info.ClassName, () =>
         {

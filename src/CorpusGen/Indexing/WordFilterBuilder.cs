@@ -20,7 +20,7 @@ namespace CorpusGen.Indexing;
 /// would make it one more array to load first. A filter's bit for a probe hash <c>h</c> is <c>h &gt;&gt; (64 - Bits)</c>,
 /// its top bits, as the shard and bucket are (Runtime/CorpusApi.cs, <c>MayHaveWord</c>). It has at least
 /// <see cref="BitsPerWord"/> bits per distinct word, so that fewer than one miss in eight still goes to its bucket,
-/// and at most 2^<see cref="MaxBits"/> bits (256 KB, a generated file of at most about 700 KB): past about 250,000
+/// and at most 2^<see cref="MaxBits"/> bits (256 KB, a generated file of at most about 770 KB): past about 250,000
 /// distinct words it turns fewer misses away, never a word the index has.
 /// </remarks>
 internal static class WordFilterBuilder
