@@ -41,6 +41,18 @@ public sealed class WordFilterTests
     }
 
     [Fact]
+    public void A_filter_that_failed_to_build_turns_no_word_away_and_says_why()
+    {
+        var parts = ImmutableArray.Create(WordFilterBuilder.Part(Info, 0, new[] { 42UL }), WordFilterBuilder.Part(Info, 1, new[] { 7UL }));
+        var failure = DiagnosticInfo.ForProject("CORPUS006", "word filter", "InvalidOperationException: test");
+        var filter = Assert.Single(WordFilterBuilder.Open(parts, failure));
+
+        Assert.Equal(WordFilterBuilder.MinBits, filter.Bits);
+        Assert.Equal(ulong.MaxValue, Assert.Single(filter.Words));
+        Assert.Equal("CORPUS006", Assert.Single(filter.Diagnostics).Id);
+    }
+
+    [Fact]
     public void Largest_filter_fits_a_file_of_less_than_a_megabyte()
     {
         var full = Enumerable.Repeat(ulong.MaxValue, 1 << (WordFilterBuilder.MaxBits - 6)).ToArray();
