@@ -322,8 +322,14 @@ internal static class CorpusEmitter
     {
         var info = model.Class;
         int indent = 4 * ((info.Options.Namespace.Length == 0 ? 1 : 2) + 1);
-        // At most 22 characters per ulong (0x, 16 digits, UL, a comma and a separator), and an indent per line of 8.
-        var w = new SourceWriter(2048 + (22 * model.Words.Count) + (indent * ((model.Words.Count / 8) + 1)), sized: true);
+        // Sized to the cells as written (0x, their digits, UL, a comma and a separator), with an indent per line of 8.
+        int cellsSize = indent * ((model.Words.Count / 8) + 1);
+        foreach (ulong cell in model.Words)
+        {
+            cellsSize += 6 + (cell >> 32 != 0 ? 8 + HexDigits((uint)(cell >> 32)) : HexDigits((uint)cell));
+        }
+
+        var w = new SourceWriter(2048 + cellsSize, sized: true);
         WriteDataFileHeader(w, info.Target);
         WriteIndexClass(w, info.Options, info.ClassName, () =>
         {
