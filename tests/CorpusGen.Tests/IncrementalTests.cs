@@ -78,14 +78,7 @@ public sealed class IncrementalTests
     public void Editing_one_headline_rebuilds_only_the_shards_and_constants_it_touches()
     {
         // Enough headlines for several shards of each index, so that most shards have nothing to do with the edit.
-        var random = new System.Random(77);
-        string Word() => new string(Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('a' + random.Next(26))).ToArray());
-        var files = Enumerable.Range(0, 40)
-            .Select(f => new CorpusFileSpec(
-                $"/project/news/{f:D4}.txt",
-                string.Concat(Enumerable.Range(0, 80).Select(h => "- " + string.Join(" ", Enumerable.Range(0, 14).Select(_ => Word())) + $" {f}x{h}\n"))
-                    + "Title\nParagraph."))
-            .ToList();
+        var files = ManyShardFiles(77);
         var compilation = GeneratorRunner.Compilation();
         var (driver, texts) = Start(files, compilation);
         int headlineShards = Reasons(driver.GetRunResult().Results.Single(), TrackingNames.HeadlineShards).Count;
@@ -122,13 +115,7 @@ public sealed class IncrementalTests
     {
         // A headline of file 13 copied with its words in reverse order: a new headline, new postings for its words,
         // and no new word, so no shard's part of the word filter changes and the filter is neither built nor emitted.
-        var random = new System.Random(79);
-        string Word() => new string(Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('a' + random.Next(26))).ToArray());
-        var files = Enumerable.Range(0, 40)
-            .Select(f => new CorpusFileSpec(
-                $"/project/news/{f:D4}.txt",
-                string.Concat(Enumerable.Range(0, 80).Select(h => "- " + string.Join(" ", Enumerable.Range(0, 14).Select(_ => Word())) + "\n")) + "Title\nParagraph."))
-            .ToList();
+        var files = ManyShardFiles(79);
         var compilation = GeneratorRunner.Compilation();
         var (driver, texts) = Start(files, compilation);
         int wordShards = Reasons(driver.GetRunResult().Results.Single(), TrackingNames.WordFilterParts).Count;
@@ -314,6 +301,19 @@ public sealed class IncrementalTests
 
         Assert.Equal(before, Sources(run));
         Assert.Equal("CORPUS007", Assert.Single(run.GetRunResult().Diagnostics).Id);
+    }
+
+    /// <summary>40 files of 80 headlines of random words (each headline also tagged with its file and number): several shards of each index.</summary>
+    private static List<CorpusFileSpec> ManyShardFiles(int seed)
+    {
+        var random = new System.Random(seed);
+        string Word() => new string(Enumerable.Range(0, random.Next(3, 9)).Select(_ => (char)('a' + random.Next(26))).ToArray());
+        return Enumerable.Range(0, 40)
+            .Select(f => new CorpusFileSpec(
+                $"/project/news/{f:D4}.txt",
+                string.Concat(Enumerable.Range(0, 80).Select(h => "- " + string.Join(" ", Enumerable.Range(0, 14).Select(_ => Word())) + $" {f}x{h}\n"))
+                    + "Title\nParagraph."))
+            .ToList();
     }
 
     private static List<(string, string)> Sources(GeneratorDriver run) => run.GetRunResult().Results.Single().GeneratedSources

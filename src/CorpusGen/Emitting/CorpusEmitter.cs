@@ -182,8 +182,7 @@ internal static class CorpusEmitter
                 Constant(w, "HeadlineCount", model.HeadlineCount);
                 Constant(w, "HeadlineShardBits", model.HeadlineShardBits);
                 Constant(w, "WordShardBits", model.WordShardBits);
-                Constant(w, "HeadlineSlots", model.HeadlineSlots);
-                Constant(w, "HeadlineSlotBits", SlotBits(model.HeadlineSlots));
+                Constant(w, "HeadlineSlotBits", model.HeadlineSlotBits);
                 Table(w, target, "DocumentHeadlineStart", model.DocumentHeadlineStart, "Index of each document's first headline in Headlines, and the headline count.");
                 Table(w, target, "DocumentFirstBlob", model.DocumentFirstBlob, "Each document's first blob, and the blob count.");
                 Table(w, target, "ArticleDocument", model.ArticleDocument, "The document of each article.");
@@ -300,33 +299,16 @@ internal static class CorpusEmitter
         return w.ToSourceText();
     }
 
-    /// <summary>The log2 of a headline shard's slot count, a power of two (<see cref="ShardBuilder.SlotsFor"/>).</summary>
-    private static int SlotBits(int slots)
-    {
-        if (slots <= 0 || (slots & (slots - 1)) != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(slots), slots, "The slot count of a headline shard is a power of two.");
-        }
-
-        int bits = 0;
-        while (1 << bits < slots)
-        {
-            bits++;
-        }
-
-        return bits;
-    }
-
     /// <summary>The word filter of a corpus class (see <see cref="WordFilterBuilder"/>), as static data.</summary>
     public static SourceText EmitWordFilter(WordFilterModel model)
     {
         var info = model.Class;
         int indent = 4 * ((info.Options.Namespace.Length == 0 ? 1 : 2) + 1);
-        // Sized to the cells as written (0x, their digits, UL, a comma and a separator), with an indent per line of 8.
+        // Sized to the cells as written, with an indent per line of 8.
         int cellsSize = indent * ((model.Words.Count / 8) + 1);
         foreach (ulong cell in model.Words)
         {
-            cellsSize += 6 + (cell >> 32 != 0 ? 8 + HexDigits((uint)(cell >> 32)) : HexDigits((uint)cell));
+            cellsSize += ULongCellSize(cell);
         }
 
         var w = new SourceWriter(2048 + cellsSize, sized: true);
@@ -342,28 +324,9 @@ internal static class CorpusEmitter
             w.Line($"/// <summary>The word filter: {bits} bits, one per range of word probe hashes, set for the ranges of the index's {count} {words}.</summary>");
             w.StartLine().Append("internal static global::System.ReadOnlySpan<ulong> WordFilter() => new ulong[]").EndLine();
             w.Line("{");
-            var builder = w.Builder;
-            var cells = model.Words;
-            for (int i = 0; i < cells.Count; i++)
+            for (int i = 0; i < model.Words.Count; i++)
             {
-                if (i % 8 == 0)
-                {
-                    builder.Append(' ', w.Indent + 4);
-                }
-
-                ulong word = cells[i];
-                builder.Append('0').Append('x');
-                if (word >> 32 != 0)
-                {
-                    AppendHex(builder, (uint)(word >> 32), 1);
-                    AppendHex(builder, (uint)word, 8);
-                }
-                else
-                {
-                    AppendHex(builder, (uint)word, 1);
-                }
-
-                builder.Append('U').Append('L').Append(',').Append(i % 8 == 7 || i == cells.Count - 1 ? '\n' : ' ');
+                ULongCell(w, model.Words[i], i, model.Words.Count);
             }
 
             w.Line("};");
@@ -845,14 +808,51 @@ internal static class CorpusEmitter
         long size = 512 + ((long)indent * ((count + 7) / 8));
         for (int i = 0; i < count; i++)
         {
-            uint low = 2 * i < values.Count ? unchecked((uint)values[2 * i]) : 0;
-            uint high = (2 * i) + 1 < values.Count ? unchecked((uint)values[(2 * i) + 1]) : 0;
-
-            // "0x", the digits, "UL", and a comma and a space or line break.
-            size += 6 + (high != 0 ? HexDigits(high) + 8 : HexDigits(low));
+            size += ULongCellSize(Pair(values, i));
         }
 
         return (int)Math.Min(size, int.MaxValue / 2);
+    }
+
+    /// <summary>The <paramref name="i"/>th pair of <paramref name="values"/> as one ulong, the first in the low half; 0 past the end.</summary>
+    private static ulong Pair(EquatableArray<int> values, int i)
+    {
+        uint low = 2 * i < values.Count ? unchecked((uint)values[2 * i]) : 0;
+        uint high = (2 * i) + 1 < values.Count ? unchecked((uint)values[(2 * i) + 1]) : 0;
+        return ((ulong)high << 32) | low;
+    }
+
+    /// <summary>The characters <see cref="ULongCell"/> writes for <paramref name="value"/>, its line's indent aside.</summary>
+    private static int ULongCellSize(ulong value) =>
+        // "0x", the digits, "UL", and a comma and a space or line break.
+        6 + (value >> 32 != 0 ? HexDigits((uint)(value >> 32)) + 8 : HexDigits((uint)value));
+
+    /// <summary>
+    /// Element <paramref name="i"/> of <paramref name="count"/> of a <c>new ulong[] { … }</c> initializer, eight to a line:
+    /// hexadecimal without leading zeros, typed by its suffix. An unsuffixed literal is an int or a long, and each element
+    /// then gets a conversion to ulong, which the compiler binds, folds, lowers and (for the analyzers) turns into an
+    /// operation of its own: the suffix takes about a quarter off the tables' compile time (docs/scale.md).
+    /// </summary>
+    private static void ULongCell(SourceWriter w, ulong value, int i, int count)
+    {
+        var builder = w.Builder;
+        if (i % 8 == 0)
+        {
+            builder.Append(' ', w.Indent + 4);
+        }
+
+        builder.Append('0').Append('x');
+        if (value >> 32 != 0)
+        {
+            AppendHex(builder, (uint)(value >> 32), 1);
+            AppendHex(builder, (uint)value, 8);
+        }
+        else
+        {
+            AppendHex(builder, (uint)value, 1);
+        }
+
+        builder.Append('U').Append('L').Append(',').Append(i % 8 == 7 || i == count - 1 ? '\n' : ' ');
     }
 
     /// <summary>The hexadecimal digits of <paramref name="value"/> without leading zeros (one for zero).</summary>
@@ -882,33 +882,11 @@ internal static class CorpusEmitter
         // keyword, which for a table of 10,000 numbers is work for nothing (about 1 s of a 256 MB build, docs/scale.md).
         w.StartLine().Append("internal static global::System.ReadOnlySpan<ulong> ").Append(name).Append("Data() => new ulong[]").EndLine();
         w.Line("{");
-        var builder = w.Builder;
         // Padded to a size of StaticDataSize, a multiple of 8 bytes: a whole number of pairs.
         int count = (values.Count + StaticDataSize.IntPadding(values.Count) + 1) / 2;
         for (int i = 0; i < count; i++)
         {
-            if (i % 8 == 0)
-            {
-                builder.Append(' ', w.Indent + 4);
-            }
-
-            uint low = 2 * i < values.Count ? unchecked((uint)values[2 * i]) : 0;
-            uint high = (2 * i) + 1 < values.Count ? unchecked((uint)values[(2 * i) + 1]) : 0;
-            builder.Append('0').Append('x');
-            if (high != 0)
-            {
-                AppendHex(builder, high, 1);
-                AppendHex(builder, low, 8);
-            }
-            else
-            {
-                AppendHex(builder, low, 1);
-            }
-
-            // Typed ulong by its suffix: an unsuffixed literal is an int or a long, and each element then gets a
-            // conversion to ulong, which the compiler binds, folds, lowers and (for the analyzers) turns into an
-            // operation of its own. The suffix takes about a quarter off the tables' compile time (docs/scale.md).
-            builder.Append('U').Append('L').Append(',').Append(i % 8 == 7 || i == count - 1 ? '\n' : ' ');
+            ULongCell(w, Pair(values, i), i, count);
         }
 
         w.Line("};");

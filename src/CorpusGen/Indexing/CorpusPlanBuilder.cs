@@ -82,7 +82,7 @@ internal static class CorpusPlanBuilder
         bool headlineFingerprints = (utf8 ? headlineChars + wideHeadlineChars : 2 * headlineChars) > ShardBuilder.FingerprintKeyBytes;
         // Every headline shard gets the same number of slots (shards are hash partitions, so alike in size), which makes
         // it a constant of the lookup rather than a read.
-        int headlineSlots = ShardBuilder.SlotsFor(headlineCount, headlineBits);
+        int headlineSlotBits = ShardBuilder.SlotBitsFor(headlineCount, headlineBits);
         int chunkBits = blobNames.Count > 1 << BlobChunkBits ? BlobChunkBits : 0;
         var usage = Usage(documents, utf8, headlineChars + wordChars, wideHeadlineKeys ? wideHeadlineChars : 0, blobNames.Count, headlineBits, wordBits);
         var diagnostics = CheckLimits(className, usage, utf8);
@@ -102,13 +102,13 @@ internal static class CorpusPlanBuilder
             new EquatableArray<int>(articles.ToArray()),
             headlineBits,
             wordBits,
-            headlineSlots,
+            headlineSlotBits,
             headlineFingerprints,
             chunkBits,
             chunkBits == 0 ? new EquatableArray<string>(blobNames.ToArray()) : EquatableArray<string>.Empty,
             new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
 
-        var shards = ShardPlanner.Plan(info, documents, headlineStart, headlineBits, headlineSlots, wordBits);
+        var shards = ShardPlanner.Plan(info, documents, headlineStart, headlineBits, headlineSlotBits, wordBits);
         return new CorpusPlan(
             usage,
             core,

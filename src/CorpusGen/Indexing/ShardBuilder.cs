@@ -14,7 +14,7 @@ namespace CorpusGen.Indexing;
 /// Headline shard table: <c>[probe, rows of 4]</c>, open addressed: a key is in the first free row at or after the row of
 /// its slot (<see cref="Slot"/>; linear probing, <see cref="OpenAddressed"/>), an empty row is all 0, and there are as
 /// many rows as slots or more, the slot count being the same for every shard of the index
-/// (<see cref="CoreModel.HeadlineSlots"/>, a constant of the lookup). A row is
+/// (2^<see cref="CoreModel.HeadlineSlotBits"/>, a constant of the lookup). A row is
 /// <c>[headline index + 1, length in UTF-16 code units, key offset, fingerprint]</c>; with UTF-8 keys, the offset of a key
 /// beyond ASCII is complemented (negative), and it points into the shard's string of such keys when the class keeps
 /// them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else into its UTF-8 keys. A key is as long as its text in code
@@ -89,7 +89,8 @@ internal static class ShardBuilder
 
         cancellationToken.ThrowIfCancellationRequested();
         int count = texts.Count;
-        int slots = input.Slots;
+        int slotBits = input.SlotBits;
+        int slots = 1 << slotBits;
         int shardBits = input.ShardBits;
 
         // Every text read once (each is its own object, so a pass over them is a pass of cache misses): its hash at
@@ -111,10 +112,10 @@ internal static class ShardBuilder
         }
 
         var chains = scratch.Chains = Fit(scratch.Chains, slots);
-        int bestCandidate = 0, bestChain = LongestChain(probed, 0, count, shardBits, slots, chains);
+        int bestCandidate = 0, bestChain = LongestChain(probed, 0, count, shardBits, slotBits, chains);
         for (int c = 1; c < candidates && bestChain > 2; c++)
         {
-            int chain = LongestChain(probed, c * count, count, shardBits, slots, chains);
+            int chain = LongestChain(probed, c * count, count, shardBits, slotBits, chains);
             if (chain < bestChain)
             {
                 bestChain = chain;
@@ -140,7 +141,7 @@ internal static class ShardBuilder
         cancellationToken.ThrowIfCancellationRequested();
         var keys = new KeyWriter(input.Class.Utf8, (int)Math.Min(keyChars, int.MaxValue / 2));
         var wide = input.Class.Utf8 && input.Class.WideHeadlineKeys ? new KeyWriter(utf8: false, 16) : null;
-        var (table, order, rows) = OpenAddressed(hashes, shardBits, slots);
+        var (table, order, rows) = OpenAddressed(hashes, shardBits, slotBits);
         table[0] = bestProbe;
         for (int k = 0; k < order.Length; k++)
         {
@@ -330,31 +331,31 @@ internal static class ShardBuilder
 
     /// <summary>The longest bucket (slot) of the <paramref name="count"/> headline hashes from <paramref name="start"/>; <paramref name="counts"/> is scratch of one per slot.</summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static int LongestChain(ulong[] hashes, int start, int count, int shardBits, int slots, int[] counts)
+    private static int LongestChain(ulong[] hashes, int start, int count, int shardBits, int slotBits, int[] counts)
     {
-        Array.Clear(counts, 0, slots);
+        Array.Clear(counts, 0, 1 << slotBits);
         int longest = 0;
         for (int i = start; i < start + count; i++)
         {
-            longest = Math.Max(longest, ++counts[Slot(hashes[i], shardBits, slots)]);
+            longest = Math.Max(longest, ++counts[Slot(hashes[i], shardBits, slotBits)]);
         }
 
         return longest;
     }
 
     /// <summary>
-    /// The slot of a headline hash among <paramref name="slots"/>: the 32 bits after the shard's own top bits, scaled to
-    /// the slot count by a multiplication (any count, not only a power of two). The lookup computes the same.
+    /// The slot of a headline hash among 2^<paramref name="slotBits"/>: the <paramref name="slotBits"/> bits after the
+    /// shard's own top bits, one shift. The lookup computes the same (<c>HeadlineRow</c>).
     /// </summary>
-    public static int Slot(ulong hash, int shardBits, int slots) => (int)((((hash << shardBits) >> 32) * (ulong)(uint)slots) >> 32);
+    public static int Slot(ulong hash, int shardBits, int slotBits) => (int)((hash << shardBits) >> (64 - slotBits));
 
     /// <summary>
-    /// Slots per headline shard for <paramref name="count"/> headlines in 2^<paramref name="shardBits"/> shards: a power
-    /// of two at least 2.25 times the average shard's headlines, so that a shard is at most about 44% full. Fuller
-    /// tables (7/4 of the headlines, any count, which <see cref="Slot"/> allows) measured slower, hits and most of all
-    /// misses, which scan to an empty row (docs/benchmarks.md, session 16).
+    /// log2 of the slots per headline shard for <paramref name="count"/> headlines in 2^<paramref name="shardBits"/>
+    /// shards: a power of two at least 2.25 times the average shard's headlines, so that a shard is at most about 44%
+    /// full. Fuller tables (7/4 of the headlines, any count, which a slot scaled by a multiplication allowed until
+    /// session 23) measured slower, hits and most of all misses, which scan to an empty row (docs/benchmarks.md, session 16).
     /// </summary>
-    public static int SlotsFor(int count, int shardBits) => 1 << BitsFor((count >> shardBits) + (count >> (shardBits + 3)));
+    public static int SlotBitsFor(int count, int shardBits) => BitsFor((count >> shardBits) + (count >> (shardBits + 3)));
 
     /// <summary>
     /// A headline shard's table with the keys placed by linear probing: each in the first free row at or after its
@@ -363,12 +364,13 @@ internal static class ShardBuilder
     /// table (the probe cell, then the rows, all 0), the keys in placement order and each one's row.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-    private static (int[] Table, int[] Order, int[] Rows) OpenAddressed(ulong[] hashes, int shardBits, int slots)
+    private static (int[] Table, int[] Order, int[] Rows) OpenAddressed(ulong[] hashes, int shardBits, int slotBits)
     {
+        int slots = 1 << slotBits;
         var slotOf = new int[hashes.Length];
         for (int i = 0; i < hashes.Length; i++)
         {
-            slotOf[i] = Slot(hashes[i], shardBits, slots);
+            slotOf[i] = Slot(hashes[i], shardBits, slotBits);
         }
 
         var (order, _) = SortByBucket(slotOf, slots);

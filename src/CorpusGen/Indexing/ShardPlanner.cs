@@ -16,12 +16,12 @@ namespace CorpusGen.Indexing;
 internal static class ShardPlanner
 {
     public static (EquatableArray<ShardInput> Headlines, EquatableArray<ShardInput> Words) Plan(
-        ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int headlineBits, int headlineSlots, int wordBits)
+        ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int headlineBits, int headlineSlotBits, int wordBits)
     {
         var memo = RunMemo<Memo>.Find(documents) ?? new Memo();
         lock (memo)
         {
-            var result = memo.Update(info, documents, headlineStart, headlineBits, headlineSlots, wordBits);
+            var result = memo.Update(info, documents, headlineStart, headlineBits, headlineSlotBits, wordBits);
             RunMemo<Memo>.Register(documents, memo);
             return result;
         }
@@ -36,11 +36,11 @@ internal static class ShardPlanner
         private ClassInfo? _info;
 
         public (EquatableArray<ShardInput> Headlines, EquatableArray<ShardInput> Words) Update(
-            ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int headlineBits, int headlineSlots, int wordBits)
+            ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int headlineBits, int headlineSlotBits, int wordBits)
         {
             int edited = Edited(info, documents, headlineStart);
             var result = (
-                _headlines.Update(info, documents, headlineStart, headlineBits, headlineSlots, edited, _documents),
+                _headlines.Update(info, documents, headlineStart, headlineBits, headlineSlotBits, edited, _documents),
                 _words.Update(info, documents, headlineStart, wordBits, 0, edited, _documents));
             _documents = documents.ToArray();
             _headlineStart = headlineStart;
@@ -60,20 +60,20 @@ internal static class ShardPlanner
     {
         private readonly bool _words;
         private int _bits = -1;
-        private int _slots = -1;
+        private int _slotBits = -1;
         private ShardInput[] _inputs = Array.Empty<ShardInput>();
         private EquatableArray<ShardInput> _result;
 
         public Kind(bool words) => _words = words;
 
         public EquatableArray<ShardInput> Update(
-            ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slots, int edited, DocumentSummary[] previous)
+            ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slotBits, int edited, DocumentSummary[] previous)
         {
-            if (edited == RunMemo.ManyEdited || bits != _bits || slots != _slots)
+            if (edited == RunMemo.ManyEdited || bits != _bits || slotBits != _slotBits)
             {
                 _bits = bits;
-                _slots = slots;
-                _inputs = All(info, documents, headlineStart, bits, slots);
+                _slotBits = slotBits;
+                _inputs = All(info, documents, headlineStart, bits, slotBits);
                 _result = new EquatableArray<ShardInput>(_inputs);
                 return _result;
             }
@@ -95,7 +95,7 @@ internal static class ShardPlanner
 
                 // A new array, so that the previous run's result stays as it was.
                 inputs ??= (ShardInput[])_inputs.Clone();
-                inputs[s] = One(info, documents, headlineStart, bits, slots, s);
+                inputs[s] = One(info, documents, headlineStart, bits, slotBits, s);
             }
 
             if (inputs is not null)
@@ -117,7 +117,7 @@ internal static class ShardPlanner
             return end > start ? new DocumentSlice(summary, _words, headlineBase, start, end) : null;
         }
 
-        private ShardInput One(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slots, int shard)
+        private ShardInput One(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slotBits, int shard)
         {
             var slices = new List<DocumentSlice>();
             for (int d = 0; d < documents.Count; d++)
@@ -128,12 +128,12 @@ internal static class ShardPlanner
                 }
             }
 
-            return new ShardInput(info, bits, slots, shard, new EquatableArray<DocumentSlice>(slices.ToArray()));
+            return new ShardInput(info, bits, slotBits, shard, new EquatableArray<DocumentSlice>(slices.ToArray()));
         }
 
         /// <summary>Every shard's input, from nothing.</summary>
         [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
-        private ShardInput[] All(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slots)
+        private ShardInput[] All(ClassInfo info, IReadOnlyList<DocumentSummary> documents, int[] headlineStart, int bits, int slotBits)
         {
             bool words = _words;
             int shards = 1 << bits;
@@ -178,7 +178,7 @@ internal static class ShardPlanner
             var inputs = new ShardInput[shards];
             for (int s = 0; s < shards; s++)
             {
-                inputs[s] = new ShardInput(info, bits, slots, s, new EquatableArray<DocumentSlice>(slices[s]));
+                inputs[s] = new ShardInput(info, bits, slotBits, s, new EquatableArray<DocumentSlice>(slices[s]));
             }
 
             return inputs;

@@ -24,7 +24,7 @@ internal sealed record ClassInfo(string ClassName, string HintName, GeneratorOpt
 /// <summary>The API file and the shared tables: counts, document tables and the shape of the index.</summary>
 /// <param name="HeadlineShardBits">log2 of the number of headline shards.</param>
 /// <param name="WordShardBits">log2 of the number of word shards.</param>
-/// <param name="HeadlineSlots">The slots of every headline shard, each the row a lookup's scan starts at: one number for all, so that a lookup need not read it.</param>
+/// <param name="HeadlineSlotBits">log2 of the slots of every headline shard, each the row a lookup's scan starts at: one number for all, so that a lookup need not read it.</param>
 /// <param name="HeadlineFingerprints">Whether headline lookups check a row's fingerprint before its key (an index of large keys).</param>
 /// <param name="BlobChunkBits">log2 of the blobs per accessor file; 0 when every blob is reached from the tables file.</param>
 internal sealed record CoreModel(
@@ -37,15 +37,15 @@ internal sealed record CoreModel(
     EquatableArray<int> ArticleDocument,
     int HeadlineShardBits,
     int WordShardBits,
-    int HeadlineSlots,
+    int HeadlineSlotBits,
     bool HeadlineFingerprints,
     int BlobChunkBits,
     EquatableArray<string> BlobNames,
     EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>The input of one shard of the headline or word index: every document's slice of its partitions, in corpus order.</summary>
-/// <param name="Slots">For a headline shard, its slots (<see cref="CoreModel.HeadlineSlots"/>); 0 for a word shard, which sizes its own buckets.</param>
-internal sealed record ShardInput(ClassInfo Class, int ShardBits, int Slots, int Shard, EquatableArray<DocumentSlice> Slices);
+/// <param name="SlotBits">For a headline shard, log2 of its slots (<see cref="CoreModel.HeadlineSlotBits"/>); 0 for a word shard, which sizes its own buckets.</param>
+internal sealed record ShardInput(ClassInfo Class, int ShardBits, int SlotBits, int Shard, EquatableArray<DocumentSlice> Slices);
 
 /// <summary>
 /// One shard of a hash table as static data. <see cref="Table"/> is laid out as <see cref="Indexing.ShardBuilder"/>

@@ -235,9 +235,7 @@
 
     /// <summary>
     /// Where the scan for a headline hash starts in its shard's table: after the probe cell, the row (of 4 cells) of its
-    /// slot, which ShardBuilder.Slot computes as the 32 bits after the shard bits scaled to the slot count. The slot
-    /// count is a power of two, 2^HeadlineSlotBits, so that is the HeadlineSlotBits bits after the shard bits: one
-    /// shift, where the JIT compiles the scaling to three.
+    /// slot, which ShardBuilder.Slot computes the same way: the HeadlineSlotBits bits after the shard bits, one shift.
     /// </summary>
     private static int HeadlineRow(ulong hash)
     {

@@ -20,7 +20,6 @@ internal static partial class Corpus
         internal const int HeadlineCount = 4;
         internal const int HeadlineShardBits = 0;
         internal const int WordShardBits = 0;
-        internal const int HeadlineSlots = 8;
         internal const int HeadlineSlotBits = 3;
 
         /// <summary>Index of each document's first headline in Headlines, and the headline count.</summary>
