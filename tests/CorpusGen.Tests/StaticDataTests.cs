@@ -74,8 +74,8 @@ public sealed class StaticDataTests
 
         var sizes = StaticDataSizes(output.Compilation);
 
-        // One field per blob at least (several files may share none: every file's text is different).
-        Assert.True(sizes.Count >= files.Count, $"only {sizes.Count} static data fields");
+        // One field per group of 8 files at least (small files of a group share one), and the index's tables and keys.
+        Assert.True(sizes.Count >= files.Count / 8, $"only {sizes.Count} static data fields");
         // Unpadded, 150 files of random sizes would give well over 100 distinct sizes.
         var distinct = sizes.Distinct().ToList();
         Assert.True(distinct.Count <= 60, $"{distinct.Count} distinct sizes: {string.Join(", ", distinct.OrderBy(s => s))}");
@@ -83,6 +83,57 @@ public sealed class StaticDataTests
         // whose length the runtime reads.
         var unrounded = sizes.Where(size => RoundUp(size) != size).ToList();
         Assert.True(unrounded.Count <= 3, $"sizes that are not rounded: {string.Join(", ", unrounded)}");
+    }
+
+    [Fact]
+    public void Small_files_of_a_group_share_one_literal_and_every_value_reads_back()
+    {
+        // Groups of 8 files (corpus order): small hostile documents, one of three blobs (about 440 KB), two of about 110 KB
+        // that do not fit one 192 KiB literal together, and a group of one file.
+        var random = new CorpusTextGenerator(4545);
+        var files = new List<CorpusFileSpec>();
+        for (int i = 0; i < 17; i++)
+        {
+            string text = i switch
+            {
+                2 => random.HeadlineHeavyDocument(12_000),
+                4 or 5 => random.HeadlineHeavyDocument(3_000),
+                _ => random.Document(12, 12),
+            };
+            files.Add(new CorpusFileSpec($"/project/news/p{i:D2}.txt", text));
+        }
+
+        var output = GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource() }).AssertCompilesClean();
+        var corpus = CompiledCorpus.Load(output.Compilation);
+        Assert.Equal(ReferenceReader.Read(files).Dump(), corpus.Values().Dump());
+
+        var packs = 0;
+        foreach (var (name, store) in output.Sources.Where(source => source.Key.Contains(".Store.", StringComparison.Ordinal)))
+        {
+            // Each pack's documents slice it one after another from 0, and fit the blob limit together.
+            foreach (Match pack in Regex.Matches(store, @"ReadOnlySpan<byte> (\w+_Pack) =>"))
+            {
+                packs++;
+                var slices = Regex.Matches(store, @"=> " + pack.Groups[1].Value + @"\.Slice\((\d+), (\d+)\);")
+                    .Select(match => (Start: int.Parse(match.Groups[1].Value), Length: int.Parse(match.Groups[2].Value)))
+                    .ToList();
+                Assert.True(slices.Count >= 2, name + ": a pack of " + slices.Count);
+                Assert.Equal(0, slices[0].Start);
+                for (int i = 1; i < slices.Count; i++)
+                {
+                    Assert.Equal(slices[i - 1].Start + slices[i - 1].Length, slices[i].Start);
+                }
+
+                Assert.True(slices[^1].Start + slices[^1].Length <= 192 * 1024, name + ": a pack past the blob limit");
+            }
+        }
+
+        // Files 0-1, 3-4, 5-7 and 8-15 pack; each of file 2's three blobs keeps a literal of its own, and so does file 16,
+        // alone in its group: 8 literals for 19 blobs.
+        Assert.Equal(4, packs);
+        int literals = output.Sources.Where(source => source.Key.Contains(".Store.", StringComparison.Ordinal))
+            .Sum(source => Regex.Matches(source.Value, @"ReadOnlySpan<byte> \w+ =>$", RegexOptions.Multiline).Count);
+        Assert.Equal(8, literals);
     }
 
     /// <summary>The size of every static data field of the compiled assembly.</summary>

@@ -512,30 +512,70 @@ internal static class CorpusEmitter
     private const int StorePartLimit = 1_000_000;
 
     /// <summary>
-    /// The blobs of a group of documents, each a property with one literal: the document's values behind the header
-    /// that locates them. Consecutive blobs share a source up to <see cref="StorePartLimit"/>.
+    /// One literal of a group's store: blob <see cref="Blob"/> of document <see cref="Document"/>, or, when
+    /// <see cref="Documents"/> is more than 1, the one blob each of that many consecutive documents, one after another
+    /// (a pack, <see cref="BlobPacking"/>); <see cref="Size"/> is what it takes in its source.
     /// </summary>
-    public static IEnumerable<(string HintSuffix, SourceText Source)> EmitDocuments(
-        DocumentGroup group, GeneratorOptions options, TargetInfo target, Progress progress, CancellationToken cancellationToken)
+    private readonly record struct StoreLiteral(int Document, int Blob, int Documents, int Size);
+
+    /// <summary>The literals of a group's store, in order, with the source each takes (<see cref="BlobPacking"/>).</summary>
+    private static List<StoreLiteral> StoreLiterals(DocumentGroup group)
     {
-        // The sources first, as runs of (document, blob) with their sizes, so that each writer is sized for its source.
-        var parts = new List<(int FirstDocument, int FirstBlob, int Blobs, int Size)>();
-        int partBase = 512 + (2 * options.Namespace.Length) + group.ClassName.Length;
+        var joins = BlobPacking.JoinsPrevious(group.Layouts);
+        var literals = new List<StoreLiteral>();
+        long packChars = 0;
+        int packBytes = 0;
         for (int d = 0; d < group.Layouts.Count; d++)
         {
             var layout = group.Layouts[d];
             var ranges = DocumentValues.Ranges(layout.Document);
-            for (int blob = 0; blob < layout.BlobCount; blob++)
+            if (!joins[d])
             {
-                int size = BlobSourceSize(layout, blob, ranges);
-                if (parts.Count == 0 || parts[parts.Count - 1].Size + size > StorePartLimit)
+                for (int blob = 0; blob < layout.BlobCount; blob++)
                 {
-                    parts.Add((d, blob, 0, partBase));
+                    literals.Add(new StoreLiteral(d, blob, 1, BlobSourceSize(layout, blob, ranges)));
                 }
 
-                var last = parts[parts.Count - 1];
-                parts[parts.Count - 1] = (last.FirstDocument, last.FirstBlob, last.Blobs + 1, last.Size + size);
+                // In case the next document joins: the pack's declaration, then this document's text and slice.
+                packChars = 512 + SliceSourceSize(layout) + BlobTextChars(layout, 0, ranges);
+                packBytes = layout.BlobLength[0];
+                continue;
             }
+
+            packChars += SliceSourceSize(layout) + BlobTextChars(layout, 0, ranges);
+            packBytes += layout.BlobLength[0];
+            var pack = literals[literals.Count - 1];
+            literals[literals.Count - 1] = pack with
+            {
+                Documents = pack.Documents + 1,
+                Size = (int)Math.Min(packChars + (packChars / 32) + StaticDataSize.Utf8Padding(packBytes), int.MaxValue / 2),
+            };
+        }
+
+        return literals;
+    }
+
+    /// <summary>
+    /// The blobs of a group of documents, each a property: the document's values behind the header that locates them,
+    /// in a literal of its own or in a slice of one shared with the group's other small documents (<see cref="BlobPacking"/>).
+    /// Consecutive literals share a source up to <see cref="StorePartLimit"/>.
+    /// </summary>
+    public static IEnumerable<(string HintSuffix, SourceText Source)> EmitDocuments(
+        DocumentGroup group, GeneratorOptions options, TargetInfo target, Progress progress, CancellationToken cancellationToken)
+    {
+        // The sources first, as runs of literals with their sizes, so that each writer is sized for its source.
+        var literals = StoreLiterals(group);
+        var parts = new List<(int First, int Count, int Size)>();
+        int partBase = 512 + (2 * options.Namespace.Length) + group.ClassName.Length;
+        foreach (var literal in literals)
+        {
+            if (parts.Count == 0 || parts[parts.Count - 1].Size + literal.Size > StorePartLimit)
+            {
+                parts.Add((parts.Count == 0 ? 0 : parts[parts.Count - 1].First + parts[parts.Count - 1].Count, 0, partBase));
+            }
+
+            var last = parts[parts.Count - 1];
+            parts[parts.Count - 1] = (last.First, last.Count + 1, last.Size + literal.Size);
         }
 
         // The text of the document being written, in the thread's buffer: between the yields the caller only adds each
@@ -543,35 +583,42 @@ internal static class CorpusEmitter
         DocumentModel? filled = null;
         List<(int Start, int Length)>? values = null;
         char[]? chars = null;
+        void Fill(DocumentModel document)
+        {
+            progress.Document = document;
+            if (!ReferenceEquals(filled, document))
+            {
+                values = DocumentValues.List(document, out chars);
+                filled = document;
+            }
+        }
+
         string hint = "Store." + group.Index.ToString(CultureInfo.InvariantCulture);
         for (int p = 0; p < parts.Count; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (document, blob, blobs, size) = parts[p];
+            var (first, count, size) = parts[p];
             var w = new SourceWriter(size, sized: true);
             WriteDataFileHeader(w, target);
             WriteStoreClass(w, options, group.ClassName, () =>
             {
-                for (int written = 0; written < blobs; written++)
+                for (int l = first; l < first + count; l++)
                 {
-                    var layout = group.Layouts[document];
-                    progress.Document = layout.Document;
-                    if (!ReferenceEquals(filled, layout.Document))
-                    {
-                        values = DocumentValues.List(layout.Document, out chars);
-                        filled = layout.Document;
-                    }
-
-                    if (written > 0)
+                    if (l > first)
                     {
                         w.Line();
                     }
 
-                    WriteBlob(w, layout, blob, values!, new ArrayChars(chars!));
-                    if (++blob == layout.BlobCount)
+                    var literal = literals[l];
+                    if (literal.Documents == 1)
                     {
-                        document++;
-                        blob = 0;
+                        var layout = group.Layouts[literal.Document];
+                        Fill(layout.Document);
+                        WriteBlob(w, layout, literal.Blob, values!, new ArrayChars(chars!));
+                    }
+                    else
+                    {
+                        WritePack(w, group, literal.Document, literal.Documents, Fill, () => (values!, new ArrayChars(chars!)));
                     }
                 }
             });
@@ -585,15 +632,25 @@ internal static class CorpusEmitter
     {
         // The literal holds the blob's values as UTF-16 code units (a UTF-8 blob's bytes are more than its characters
         // for any text beyond ASCII), plus up to one escape in 32 and the padding.
+        long chars = BlobTextChars(layout, blob, ranges);
+        int length = layout.BlobLength[blob];
+        return (int)Math.Min(256 + (2 * layout.Document.StableKey.Length) + chars + (chars / 32) + (layout.Utf8 ? StaticDataSize.Utf8Padding(length) : 0), int.MaxValue / 2);
+    }
+
+    /// <summary>The UTF-16 code units of one blob's text, before escapes: its header (in the first blob) and its values.</summary>
+    private static long BlobTextChars(DocumentLayout layout, int blob, List<(int Start, int Length)> ranges)
+    {
         long chars = blob == 0 ? layout.Header.Length : 0;
         for (int v = layout.BlobFirstValue[blob]; v < layout.BlobEndValue(blob); v++)
         {
             chars += ranges[v].Length;
         }
 
-        int length = layout.BlobLength[blob];
-        return (int)Math.Min(256 + (2 * layout.Document.StableKey.Length) + chars + (chars / 32) + (layout.Utf8 ? StaticDataSize.Utf8Padding(length) : 0), int.MaxValue / 2);
+        return chars;
     }
+
+    /// <summary>What a packed document adds to its pack's source beside its text: its name in the pack's summary and its slice property.</summary>
+    private static int SliceSourceSize(DocumentLayout layout) => 192 + (2 * Math.Min(layout.Document.FileName.Length, 40)) + (3 * layout.Document.StableKey.Length);
 
     /// <summary>
     /// One blob as a property (a constant for UTF-16 blobs) holding one literal; <paramref name="values"/> and
@@ -611,24 +668,11 @@ internal static class CorpusEmitter
             : "internal const string " + name + " =");
         w.EndLine();
 
-        int first = layout.BlobFirstValue[blob];
-        int end = layout.BlobEndValue(blob);
-
         // One literal per blob, on one line: the compiler folds `"a"u8 + "b"u8` by copying, so pieces joined with
         // '+' cost time quadratic in the blob's size.
         var builder = w.Builder;
         builder.Append(' ', w.Indent + 4).Append('"');
-        if (blob == 0)
-        {
-            CSharpLiteral.AppendEscaped(builder, layout.Header, 0, layout.Header.Length);
-        }
-
-        for (int v = first; v < end; v++)
-        {
-            var (start, length) = values[v];
-            CSharpLiteral.AppendEscaped(builder, text, start, length);
-        }
-
+        AppendBlobText(builder, layout, blob, values, text);
         if (layout.Utf8)
         {
             // Past the blob's last value (the header records where that ends): see StaticDataSize.
@@ -636,6 +680,75 @@ internal static class CorpusEmitter
         }
 
         builder.Append(layout.Utf8 ? "\"u8;\n" : "\";\n");
+    }
+
+    /// <summary>
+    /// A pack (<see cref="BlobPacking"/>): the one blob each of documents [<paramref name="first"/>, first + count) in one
+    /// private literal, then each document's blob as a property that slices it. <paramref name="fill"/> puts a
+    /// document's text in the buffer that <paramref name="text"/> then returns.
+    /// </summary>
+    private static void WritePack(
+        SourceWriter w,
+        DocumentGroup group,
+        int first,
+        int count,
+        Action<DocumentModel> fill,
+        Func<(List<(int Start, int Length)> Values, ArrayChars Text)> text)
+    {
+        var firstDocument = group.Layouts[first].Document;
+        string pack = CorpusPlanBuilder.BlobName(Naming.ForFile(firstDocument.FileName, firstDocument.StableKey), 0) + "_Pack";
+        w.StartLine().Append("/// <summary>The blobs of ");
+        for (int d = first; d < first + count; d++)
+        {
+            CSharpLiteral.AppendDocComment(w.Builder, group.Layouts[d].Document.StableKey);
+            w.Append(d == first + count - 1 ? string.Empty : d == first + count - 2 ? " and " : ", ");
+        }
+
+        w.Append(", one after another.</summary>").EndLine();
+        w.Line("private static global::System.ReadOnlySpan<byte> " + pack + " =>");
+        var builder = w.Builder;
+        builder.Append(' ', w.Indent + 4).Append('"');
+        int bytes = 0;
+        for (int d = first; d < first + count; d++)
+        {
+            var layout = group.Layouts[d];
+            fill(layout.Document);
+            var (values, chars) = text();
+            AppendBlobText(builder, layout, 0, values, chars);
+            bytes += layout.BlobLength[0];
+        }
+
+        builder.Append(' ', StaticDataSize.Utf8Padding(bytes));
+        builder.Append("\"u8;\n");
+
+        int offset = 0;
+        for (int d = first; d < first + count; d++)
+        {
+            var document = group.Layouts[d].Document;
+            int length = group.Layouts[d].BlobLength[0];
+            w.Line();
+            w.StartLine().Append("/// <summary>");
+            CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);
+            w.Append("</summary>").EndLine();
+            string name = CorpusPlanBuilder.BlobName(Naming.ForFile(document.FileName, document.StableKey), 0);
+            w.Line(FormattableString.Invariant($"internal static global::System.ReadOnlySpan<byte> {name} => {pack}.Slice({offset}, {length});"));
+            offset += length;
+        }
+    }
+
+    /// <summary>The escaped text of one blob: the header (in a document's first blob), then its values.</summary>
+    private static void AppendBlobText(NarrowBuilder builder, DocumentLayout layout, int blob, List<(int Start, int Length)> values, ArrayChars text)
+    {
+        if (blob == 0)
+        {
+            CSharpLiteral.AppendEscaped(builder, layout.Header, 0, layout.Header.Length);
+        }
+
+        for (int v = layout.BlobFirstValue[blob]; v < layout.BlobEndValue(blob); v++)
+        {
+            var (start, length) = values[v];
+            CSharpLiteral.AppendEscaped(builder, text, start, length);
+        }
     }
 
     /// <summary>
