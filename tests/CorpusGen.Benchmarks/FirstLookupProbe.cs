@@ -8,10 +8,12 @@ namespace CorpusGen.Benchmarks;
 
 /// <summary>
 /// The first lookup of a fresh process, timed by the process itself: <c>--first-lookup Seed|Medium|Large
-/// [baseline]</c> prints the milliseconds of one <see cref="FirstLookup{TCorpus}"/> call, CorpusGen's or the
-/// EmbeddedResource baseline's. BenchmarkDotNet's cold-start job (<see cref="FirstLookup{TCorpus}"/>) is the measurement
-/// to report for a JIT-compiled build; this one exists for a build BenchmarkDotNet cannot make, ReadyToRun (published
-/// ahead-of-time, as an application can be): run it once per launch from a published directory (docs/benchmarks.md).
+/// [baseline] [preload]</c> prints the milliseconds of one <see cref="FirstLookup{TCorpus}"/> call, CorpusGen's or the
+/// EmbeddedResource baseline's, and the JIT's share of it (<see cref="System.Runtime.JitInfo"/>); with <c>preload</c>
+/// the assembly's static-data holder class is loaded before the timed call, to see what that load costs.
+/// BenchmarkDotNet's cold-start job (<see cref="FirstLookup{TCorpus}"/>) is the measurement to report for a
+/// JIT-compiled build; this one exists for a build BenchmarkDotNet cannot make, ReadyToRun (published ahead-of-time,
+/// as an application can be), and for looking inside a first call: run it once per launch (docs/benchmarks.md).
 /// </summary>
 public static class FirstLookupProbe
 {
@@ -25,7 +27,8 @@ public static class FirstLookupProbe
         }
 
         string name = args[1];
-        bool baseline = args.Length > 2 && args[2] == "baseline";
+        bool baseline = args.Skip(2).Contains("baseline");
+        bool preload = args.Skip(2).Contains("preload");
         // As FirstLookup's setup: the query from the constants' metadata, which runs no code of either side.
         var constants = typeof(FirstLookupProbe).Assembly.GetType(name + "+Headline", throwOnError: true)!
             .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -33,6 +36,17 @@ public static class FirstLookupProbe
             .ToArray();
         string query = new string(((string)constants[^1].GetRawConstantValue()!).AsSpan());
 
+        if (preload)
+        {
+            // The compiler's holder of every piece of static data of the assembly, which the runtime loads with all its
+            // fields on the first read of any of it: loaded here, its cost is left out of the timed call.
+            var holder = typeof(FirstLookupProbe).Assembly.GetType("<PrivateImplementationDetails>", throwOnError: true)!;
+            System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(holder.TypeHandle);
+        }
+
+        // The JIT's time and method count on this thread, before and after: most of a first call is compiling its path.
+        TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
+        long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
         long start = Stopwatch.GetTimestamp();
         int found = baseline ? Baseline(name, query) : name switch
         {
@@ -42,7 +56,9 @@ public static class FirstLookupProbe
             _ => throw new ArgumentException("Seed, Medium or Large", nameof(args)),
         };
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {(baseline ? "baseline" : "CorpusGen")}: {milliseconds:0.000} ms (index {found})"));
+        double jit = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jitBefore).TotalMilliseconds;
+        long methods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - methodsBefore;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {(baseline ? "baseline" : "CorpusGen")}: {milliseconds:0.000} ms (index {found}; JIT {jit:0.000} ms for {methods} methods)"));
         return true;
     }
 
