@@ -8,9 +8,10 @@ namespace CorpusGen.Benchmarks;
 
 /// <summary>
 /// The first lookup of a fresh process, timed by the process itself: <c>--first-lookup Seed|Medium|Large
-/// [baseline] [preload]</c> prints the milliseconds of one <see cref="FirstLookup{TCorpus}"/> call, CorpusGen's or the
+/// [baseline] [preload] [text]</c> prints the milliseconds of one <see cref="FirstLookup{TCorpus}"/> call, CorpusGen's or the
 /// EmbeddedResource baseline's, and the JIT's share of it (<see cref="System.Runtime.JitInfo"/>); with <c>preload</c>
-/// the assembly's static-data holder class is loaded before the timed call, to see what that load costs.
+/// the assembly's static-data holder class is loaded before the timed call, to see what that load costs; with
+/// <c>text</c> the call reads the last headline (decoded from its blob) instead of looking one up.
 /// BenchmarkDotNet's cold-start job (<see cref="FirstLookup{TCorpus}"/>) is the measurement to report for a
 /// JIT-compiled build; this one exists for a build BenchmarkDotNet cannot make, ReadyToRun (published ahead-of-time,
 /// as an application can be), and for looking inside a first call: run it once per launch (docs/benchmarks.md).
@@ -29,6 +30,7 @@ public static class FirstLookupProbe
         string name = args[1];
         bool baseline = args.Skip(2).Contains("baseline");
         bool preload = args.Skip(2).Contains("preload");
+        bool text = args.Skip(2).Contains("text");
         // As FirstLookup's setup: the query from the constants' metadata, which runs no code of either side.
         var constants = typeof(FirstLookupProbe).Assembly.GetType(name + "+Headline", throwOnError: true)!
             .GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -48,7 +50,7 @@ public static class FirstLookupProbe
         TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
         long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
         long start = Stopwatch.GetTimestamp();
-        int found = baseline ? Baseline(name, query) : name switch
+        int found = baseline ? Baseline(name, query) : text ? FirstText(name) : name switch
         {
             "Seed" => SeedCorpus.IndexOfHeadline(query),
             "Medium" => MediumCorpus.IndexOfHeadline(query),
@@ -61,6 +63,15 @@ public static class FirstLookupProbe
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {(baseline ? "baseline" : "CorpusGen")}: {milliseconds:0.000} ms (index {found}; JIT {jit:0.000} ms for {methods} methods)"));
         return true;
     }
+
+    /// <summary>The first read of text instead of a lookup: the last headline's length, decoded from its document's blob.</summary>
+    private static int FirstText(string name) => name switch
+    {
+        "Seed" => SeedCorpus.HeadlineAt(SeedCorpus.HeadlineCount - 1).Length,
+        "Medium" => MediumCorpus.HeadlineAt(MediumCorpus.HeadlineCount - 1).Length,
+        "Large" => LargeCorpus.HeadlineAt(LargeCorpus.HeadlineCount - 1).Length,
+        _ => throw new ArgumentException("Seed, Medium or Large", nameof(name)),
+    };
 
     private static int Baseline(string name, string query)
     {

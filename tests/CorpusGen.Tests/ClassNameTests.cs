@@ -51,7 +51,7 @@ public class ClassNameTests
     [Fact]
     public void Names_of_the_generated_classes_members_are_an_error_and_the_default_is_used()
     {
-        foreach (string name in new[] { "Headline", "Title", "Document", "Tables", "Blob", "Blobs3", "HeadlineIndices", "IndexOfHeadline", "WordTableAddress", "System", "CorpusGen_A_Store", "CorpusGen_A_Index" })
+        foreach (string name in new[] { "Headline", "Title", "Document", "Tables", "Blob", "Blobs3", "BlobRun12", "HeadlineIndices", "IndexOfHeadline", "WordTableAddress", "System", "CorpusGen_A_Store", "CorpusGen_A_Index" })
         {
             var global = GeneratorRunner.Run(new[] { new CorpusFileSpec("/p/news/a.txt", "- a\nT") }, new Dictionary<string, string> { ["CorpusClassName"] = name })
                 .AssertCompilesClean();

@@ -21,7 +21,7 @@ internal static class CorpusEmitter
     /// <summary>log2 of <see cref="BlobSwitchRun"/>.</summary>
     private const int BlobSwitchRunBits = 6;
 
-    /// <summary>Blobs per inner <c>switch</c> of a blob accessor (see <see cref="BlobSwitch"/>).</summary>
+    /// <summary>Blobs per inner <c>switch</c> of a blob accessor (see <see cref="BlobAccessor"/>).</summary>
     private const int BlobSwitchRun = 1 << BlobSwitchRunBits;
 
     private static readonly string Version =
@@ -147,29 +147,31 @@ internal static class CorpusEmitter
         WriteClass(w, info.Options, info.ClassName, documented: false, () =>
         {
             string blobType = info.Utf8 ? "global::System.ReadOnlySpan<byte>" : "string";
-            using (w.Block($"private static {blobType} Blob(int blob)"))
+            string accessor = $"private static {blobType} Blob(int blob)";
+            if (model.BlobCount == 0)
             {
-                if (model.BlobCount == 0)
+                using (w.Block(accessor))
                 {
                     w.Line("throw new global::System.ArgumentOutOfRangeException(\"blob\");");
                 }
-                else if (model.BlobChunkBits == 0)
+            }
+            else if (model.BlobChunkBits == 0)
+            {
+                BlobAccessor(w, accessor, blobType, StoreClassName(info.ClassName), 0, model.BlobNames);
+            }
+            else
+            {
+                // Too many blobs for one file: one accessor per run of 2^BlobChunkBits, each in its own file.
+                using (w.Block(accessor))
+                using (w.Block($"switch (blob >> {model.BlobChunkBits})"))
                 {
-                    BlobSwitch(w, StoreClassName(info.ClassName), 0, model.BlobNames);
-                }
-                else
-                {
-                    // Too many blobs for one file: one accessor per run of 2^BlobChunkBits, each in its own file.
-                    using (w.Block($"switch (blob >> {model.BlobChunkBits})"))
+                    int chunks = (model.BlobCount + (1 << model.BlobChunkBits) - 1) >> model.BlobChunkBits;
+                    for (int c = 0; c < chunks; c++)
                     {
-                        int chunks = (model.BlobCount + (1 << model.BlobChunkBits) - 1) >> model.BlobChunkBits;
-                        for (int c = 0; c < chunks; c++)
-                        {
-                            w.Line($"case {c}: return Blobs{c}(blob);");
-                        }
-
-                        w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"blob\");");
+                        w.Line($"case {c}: return Blobs{c}(blob);");
                     }
+
+                    w.Line("default: throw new global::System.ArgumentOutOfRangeException(\"blob\");");
                 }
             }
 
@@ -343,26 +345,27 @@ internal static class CorpusEmitter
         WriteClass(w, info.Options, info.ClassName, documented: false, () =>
         {
             string blobType = info.Utf8 ? "global::System.ReadOnlySpan<byte>" : "string";
-            using (w.Block($"private static {blobType} Blobs{model.Chunk.ToString(CultureInfo.InvariantCulture)}(int blob)"))
-            {
-                BlobSwitch(w, StoreClassName(info.ClassName), model.FirstBlob, model.BlobNames);
-            }
+            BlobAccessor(w, $"private static {blobType} Blobs{model.Chunk.ToString(CultureInfo.InvariantCulture)}(int blob)", blobType, StoreClassName(info.ClassName), model.FirstBlob, model.BlobNames);
         });
         return w.ToSourceText();
     }
 
     /// <summary>
-    /// The body of a blob accessor: <c>switch (blob)</c> over blobs <paramref name="firstBlob"/> onwards. Past
-    /// <see cref="BlobSwitchRun"/> blobs it is a <c>switch</c> on <c>blob &gt;&gt; 6</c> whose cases each switch over
-    /// one run of blobs: the compiler's work on one <c>switch</c> grows faster than its number of cases (2,000 cases
-    /// cost 1.5 s more than these small switches, docs/scale.md), and on many small ones it grows with their total.
+    /// A blob accessor, <paramref name="signature"/>: <c>switch (blob)</c> over blobs <paramref name="firstBlob"/>
+    /// onwards. Past <see cref="BlobSwitchRun"/> blobs it switches on <c>blob &gt;&gt; 6</c> to one method per run of
+    /// blobs (<c>BlobRun0</c> …), each a <c>switch</c> over its run. Runs, because the compiler's work on one
+    /// <c>switch</c> grows faster than its number of cases (2,000 cases cost 1.5 s more than these small switches,
+    /// docs/scale.md), and on many small ones it grows with their total. Methods, because a first read of text
+    /// JIT-compiles the accessor on its way: with every run inside it, the 1,000 blobs of a 50,000-headline corpus made
+    /// one method of 10 KB of IL and 42 KB of code, about 5 ms of the first read; now it compiles the outer switch and
+    /// one run.
     /// </summary>
-    private static void BlobSwitch(SourceWriter w, string store, int firstBlob, IReadOnlyList<string> names)
+    private static void BlobAccessor(SourceWriter w, string signature, string blobType, string store, int firstBlob, IReadOnlyList<string> names)
     {
         const string Throw = "throw new global::System.ArgumentOutOfRangeException(\"blob\");";
 
-        // switch (blob) over names[from..to), with a default that throws when it is the accessor's only switch.
-        void Cases(int from, int to, bool withDefault)
+        // switch (blob) over names[from..to), with a default that throws.
+        void Cases(int from, int to)
         {
             using (w.Block("switch (blob)"))
             {
@@ -371,40 +374,39 @@ internal static class CorpusEmitter
                     w.Line($"case {firstBlob + b}: return {store}.{names[b]};");
                 }
 
-                if (withDefault)
-                {
-                    w.Line("default: " + Throw);
-                }
+                w.Line("default: " + Throw);
             }
         }
 
-        if (names.Count <= BlobSwitchRun)
+        using (w.Block(signature))
         {
-            Cases(0, names.Count, withDefault: true);
-            return;
-        }
-
-        // firstBlob is 0 or a multiple of the chunk size, so the runs start at multiples of BlobSwitchRun.
-        using (w.Block($"switch (blob >> {BlobSwitchRunBits})"))
-        {
-            for (int run = 0; run < names.Count; run += BlobSwitchRun)
+            if (names.Count <= BlobSwitchRun)
             {
-                if (run > 0)
+                Cases(0, names.Count);
+                return;
+            }
+
+            // firstBlob is 0 or a multiple of the chunk size, so the runs start at multiples of BlobSwitchRun.
+            using (w.Block($"switch (blob >> {BlobSwitchRunBits})"))
+            {
+                for (int run = 0; run < names.Count; run += BlobSwitchRun)
                 {
-                    w.Line();
+                    int number = (firstBlob + run) >> BlobSwitchRunBits;
+                    w.Line($"case {number}: return BlobRun{number}(blob);");
                 }
 
-                using (w.Block($"case {(firstBlob + run) >> BlobSwitchRunBits}:"))
-                {
-                    Cases(run, Math.Min(names.Count, run + BlobSwitchRun), withDefault: false);
-                    w.Line();
-                    w.Line("break;");
-                }
+                w.Line("default: " + Throw);
             }
         }
 
-        w.Line();
-        w.Line(Throw);
+        for (int run = 0; run < names.Count; run += BlobSwitchRun)
+        {
+            w.Line();
+            using (w.Block($"private static {blobType} BlobRun{(firstBlob + run) >> BlobSwitchRunBits}(int blob)"))
+            {
+                Cases(run, Math.Min(names.Count, run + BlobSwitchRun));
+            }
+        }
     }
 
     /// <summary>The constants of a group of documents, in files of at most about <see cref="ConstantsFileLimit"/> characters.</summary>

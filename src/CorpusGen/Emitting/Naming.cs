@@ -116,17 +116,18 @@ internal static class Naming
         IsValidIdentifier(name)
         && !s_reservedClassNames.Contains(name)
         && !name.StartsWith("CorpusGen_", StringComparison.Ordinal)
-        && !IsBlobChunkAccessor(name);
+        && !IsNumbered(name, "Blobs")
+        && !IsNumbered(name, "BlobRun");
 
-    /// <summary>The blob chunk accessors of a large corpus: Blobs0, Blobs1 …</summary>
-    private static bool IsBlobChunkAccessor(string name)
+    /// <summary>The blob accessors of a large corpus, <paramref name="prefix"/> then a number: Blobs0, BlobRun12 …</summary>
+    private static bool IsNumbered(string name, string prefix)
     {
-        if (name.Length <= 5 || !name.StartsWith("Blobs", StringComparison.Ordinal))
+        if (name.Length <= prefix.Length || !name.StartsWith(prefix, StringComparison.Ordinal))
         {
             return false;
         }
 
-        for (int i = 5; i < name.Length; i++)
+        for (int i = prefix.Length; i < name.Length; i++)
         {
             if (name[i] < '0' || name[i] > '9')
             {

@@ -530,7 +530,8 @@ public sealed class PropertyTests
     [InlineData(502, Target.Latest, 2100)]
     public void Every_blob_is_reached_through_the_blob_accessors(int caseIndex, Target target, int fileCount)
     {
-        // One blob per file: past 64 blobs the accessor switches on the run of 64 first, past 2,048 it is split
+        // One blob per file (small files of a group share a literal, but each keeps a property of its own): past 64
+        // blobs the accessor switches on the run of 64 first, to a method per run (BlobRun<n>), past 2,048 it is split
         // into files of its own (Corpus.Blobs.<n>), and every value must still read back from its own blob.
         var random = new CorpusTextGenerator(CaseSeed(caseIndex));
         var files = Enumerable.Range(0, fileCount)
@@ -546,11 +547,15 @@ public sealed class PropertyTests
         {
             Assert.Equal((fileCount + 2047) / 2048, chunks);
             Assert.Contains("switch (blob >> 11)", tables, StringComparison.Ordinal);
+            // The first chunk's 2,048 blobs are 32 runs; the last chunk's 52 are one switch.
+            string first = output.Sources.Single(source => source.Key == "Corpus.Blobs.0.g.cs").Value;
+            Assert.Contains("case 31: return BlobRun31(blob);", first, StringComparison.Ordinal);
         }
         else
         {
             Assert.Equal(0, chunks);
             Assert.Contains("switch (blob >> 6)", tables, StringComparison.Ordinal);
+            Assert.Contains("BlobRun" + ((fileCount - 1) >> 6).ToString(CultureInfo.InvariantCulture) + "(int blob)", tables, StringComparison.Ordinal);
         }
     }
 
