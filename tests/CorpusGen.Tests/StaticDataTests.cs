@@ -106,6 +106,7 @@ public sealed class StaticDataTests
         var output = GeneratorRunner.Run(files, sources: new[] { CompiledCorpus.ProbeSource() }).AssertCompilesClean();
         var corpus = CompiledCorpus.Load(output.Compilation);
         Assert.Equal(ReferenceReader.Read(files).Dump(), corpus.Values().Dump());
+        Assert.True(corpus.ArticlesAreOneObjectEach());
 
         var packs = 0;
         foreach (var (name, store) in output.Sources.Where(source => source.Key.Contains(".Store.", StringComparison.Ordinal)))

@@ -1575,7 +1575,7 @@
         private readonly int[] _header;
         private readonly string/*?*/[] _values;
         private readonly TextList _headlines;
-        private readonly Article/*?*/ _article;
+        private Article/*?*/ _article;
 
         internal Document(int index)
         {
@@ -1583,10 +1583,6 @@
             _header = ReadHeader(_firstBlob);
             _values = new string/*?*/[_header[1]];
             _headlines = new TextList(this, 1, _header[2]);
-            if (_header[3] != 0)
-            {
-                _article = new Article(this, _header[2] + 1, _header[4], _header[5], _header[6] != 0);
-            }
         }
 
         /// <summary>Gets the file's name, with its extension.</summary>
@@ -1604,7 +1600,24 @@
         /// <summary>Gets the document's article, or null when the file has none.</summary>
         public Article/*?*/ Article
         {
-            get { return _article; }
+            get
+            {
+                if (_header[3] == 0)
+                {
+                    return null;
+                }
+
+                Article/*?*/ article = global::System.Threading.Volatile.Read(ref _article);
+                return article != null ? article : CreateArticle();
+            }
+        }
+
+        // On first use, not with the document: reading a headline then JIT-compiles and runs none of the article's code.
+        private Article CreateArticle()
+        {
+            var created = new Article(this, _header[2] + 1, _header[4], _header[5], _header[6] != 0);
+            Article/*?*/ published = global::System.Threading.Interlocked.CompareExchange(ref _article, created, null);
+            return published != null ? published : created;
         }
 
         /// <summary>Returns the file name.</summary>

@@ -47,6 +47,11 @@ public sealed class CompiledCorpus
 
             public static int ArticleCount() => CLASS.Articles.Count;
 
+            // Each document's article is created on first use, once: every read gives the same object, from either list.
+            public static bool ArticlesAreOneObjectEach() =>
+                CLASS.Documents.All(d => ReferenceEquals(d.Article, d.Article))
+                && CLASS.Articles.All(a => CLASS.Documents.Count(d => ReferenceEquals(d.Article, a)) == 1);
+
             public static string[] ArticleTitles() => CLASS.Articles.Select(a => a.Title).ToArray();
 
             public static int IndexOfHeadline(string text) => CLASS.IndexOfHeadline(text);
@@ -122,6 +127,8 @@ public sealed class CompiledCorpus
     }
 
     public string[] ArticleTitles() => (string[])Call("ArticleTitles");
+
+    public bool ArticlesAreOneObjectEach() => (bool)Call("ArticlesAreOneObjectEach");
 
     /// <summary>The string overloads of the lookups alone, for arguments the span overloads cannot receive (null).</summary>
     public int IndexOfHeadlineString(string? text) => (int)Call("IndexOfHeadline", new object?[] { text });
