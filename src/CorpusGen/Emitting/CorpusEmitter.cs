@@ -686,8 +686,10 @@ internal static class CorpusEmitter
 
     /// <summary>
     /// A pack (<see cref="BlobPacking"/>): the one blob each of documents [<paramref name="first"/>, first + count) in one
-    /// private literal, then each document's blob as a property that slices it. <paramref name="fill"/> puts a
-    /// document's text in the buffer that <paramref name="text"/> then returns.
+    /// literal, the first document's property, which reads its own header and values at the start and ignores the rest
+    /// as it ignores padding; each other document's property is a slice of it from its own header on. So a pack adds no
+    /// member to the store class, which, like any type, can hold at most about 65,500 methods. <paramref name="fill"/>
+    /// puts a document's text in the buffer that <paramref name="text"/> then returns.
     /// </summary>
     private static void WritePack(
         SourceWriter w,
@@ -698,16 +700,18 @@ internal static class CorpusEmitter
         Func<(List<(int Start, int Length)> Values, ArrayChars Text)> text)
     {
         var firstDocument = group.Layouts[first].Document;
-        string pack = CorpusPlanBuilder.BlobName(Naming.ForFile(firstDocument.FileName, firstDocument.StableKey), 0) + "_Pack";
-        w.StartLine().Append("/// <summary>The blobs of ");
-        for (int d = first; d < first + count; d++)
+        string pack = CorpusPlanBuilder.BlobName(Naming.ForFile(firstDocument.FileName, firstDocument.StableKey), 0);
+        w.StartLine().Append("/// <summary>");
+        CSharpLiteral.AppendDocComment(w.Builder, firstDocument.StableKey);
+        w.Append(", then the blobs of ");
+        for (int d = first + 1; d < first + count; d++)
         {
             CSharpLiteral.AppendDocComment(w.Builder, group.Layouts[d].Document.StableKey);
             w.Append(d == first + count - 1 ? string.Empty : d == first + count - 2 ? " and " : ", ");
         }
 
-        w.Append(", one after another.</summary>").EndLine();
-        w.Line("private static global::System.ReadOnlySpan<byte> " + pack + " =>");
+        w.Append(", which slice it</summary>").EndLine();
+        w.Line("internal static global::System.ReadOnlySpan<byte> " + pack + " =>");
         var builder = w.Builder;
         builder.Append(' ', w.Indent + 4).Append('"');
         int bytes = 0;
@@ -723,8 +727,8 @@ internal static class CorpusEmitter
         builder.Append(' ', StaticDataSize.Utf8Padding(bytes));
         builder.Append("\"u8;\n");
 
-        int offset = 0;
-        for (int d = first; d < first + count; d++)
+        int offset = group.Layouts[first].BlobLength[0];
+        for (int d = first + 1; d < first + count; d++)
         {
             var document = group.Layouts[d].Document;
             int length = group.Layouts[d].BlobLength[0];

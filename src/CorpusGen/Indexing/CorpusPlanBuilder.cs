@@ -84,7 +84,7 @@ internal static class CorpusPlanBuilder
         // it a constant of the lookup rather than a read.
         int headlineSlotBits = ShardBuilder.SlotBitsFor(headlineCount, headlineBits);
         int chunkBits = blobNames.Count > 1 << BlobChunkBits ? BlobChunkBits : 0;
-        var usage = Usage(documents, utf8, headlineChars + wordChars, wideHeadlineKeys ? wideHeadlineChars : 0, BlobLiterals(documents), headlineBits, wordBits);
+        var usage = Usage(documents, utf8, headlineChars + wordChars, wideHeadlineKeys ? wideHeadlineChars : 0, blobNames.Count, headlineBits, wordBits);
         var diagnostics = CheckLimits(className, usage, utf8);
         foreach (var summary in documents)
         {
@@ -147,26 +147,6 @@ internal static class CorpusPlanBuilder
         }
 
         return new EquatableArray<BlobChunkModel>(chunks.ToArray());
-    }
-
-    /// <summary>The literals the blobs take: the documents' blobs, less those that share a literal (<see cref="BlobPacking"/>).</summary>
-    private static int BlobLiterals(IReadOnlyList<DocumentSummary> documents)
-    {
-        // The plan orders documents as the grouping does, so its runs of DocumentGroup.Size are the groups.
-        int literals = 0;
-        var group = new List<DocumentLayout>(DocumentGroup.Size);
-        for (int first = 0; first < documents.Count; first += DocumentGroup.Size)
-        {
-            group.Clear();
-            for (int d = first; d < Math.Min(documents.Count, first + DocumentGroup.Size); d++)
-            {
-                group.Add(documents[d].Layout);
-            }
-
-            literals += BlobPacking.Literals(group);
-        }
-
-        return literals;
     }
 
     private static LimitUsage Usage(
@@ -252,7 +232,7 @@ internal static class CorpusPlanBuilder
     private static DiagnosticInfo TooManyFields(string who, long fields) => DiagnosticInfo.ForProject(
         DiagnosticDescriptors.CorpusTooLarge.Id,
         who,
-        "about " + fields.ToString(CultureInfo.InvariantCulture) + " static data fields (one per blob of about 192 KiB, small files sharing one by groups of " + DocumentGroup.Size.ToString(CultureInfo.InvariantCulture) + ", plus the index's tables)",
-        "one assembly (" + MaxStaticFields.ToString(CultureInfo.InvariantCulture) + " fields, so that the assembly's own static data still fits in the runtime's 65,535)",
+        "about " + fields.ToString(CultureInfo.InvariantCulture) + " blobs and index tables (one blob per file or per 192 KiB of a larger file, each a member of one generated class; blobs and tables are static data fields)",
+        "one assembly (" + MaxStaticFields.ToString(CultureInfo.InvariantCulture) + ", so that the assembly's own static data still fits in the runtime's 65,535 fields, and one class's members in its 65,524 methods)",
         "merge small files, or split the corpus over several projects");
 }

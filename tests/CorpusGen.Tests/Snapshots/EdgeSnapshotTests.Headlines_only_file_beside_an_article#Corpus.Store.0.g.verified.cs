@@ -3,13 +3,10 @@
 
 internal static partial class CorpusGen_Corpus_Store
 {
-    /// <summary>The blobs of /project/news/a_headlines.txt and /project/news/b_article.txt, one after another.</summary>
-    private static global::System.ReadOnlySpan<byte> a_headlines_txt_9321465f504b4a73_0_Pack =>
+    /// <summary>/project/news/a_headlines.txt, then the blobs of /project/news/b_article.txt, which slice it</summary>
+    internal static global::System.ReadOnlySpan<byte> a_headlines_txt_9321465f504b4a73_0 =>
         "1>32000010o>M\\a_headlines.txtShared headlineOnly headlines here20[08020101010101000001002<0[0h171G1T1b2028b_article.txtShared headlineArticle headlineArticle titleOne paragraph.A.Writer--DESKA.WriterDESK                                                    "u8;
 
-    /// <summary>/project/news/a_headlines.txt</summary>
-    internal static global::System.ReadOnlySpan<byte> a_headlines_txt_9321465f504b4a73_0 => a_headlines_txt_9321465f504b4a73_0_Pack.Slice(0, 63);
-
     /// <summary>/project/news/b_article.txt</summary>
-    internal static global::System.ReadOnlySpan<byte> b_article_txt_e01385998b83bc15_0 => a_headlines_txt_9321465f504b4a73_0_Pack.Slice(63, 140);
+    internal static global::System.ReadOnlySpan<byte> b_article_txt_e01385998b83bc15_0 => a_headlines_txt_9321465f504b4a73_0.Slice(63, 140);
 }
