@@ -106,11 +106,18 @@ internal static class CorpusEmitter
     /// containing types (<c>MergedTypeDeclaration.NameLocations</c> lists them all, for each member the analyzers ask
     /// about). With one blob file per document, a 256 MB corpus made the corpus class 2,000 declarations larger.
     /// </summary>
-    internal static string StoreClassName(string className) => "CorpusGen_" + className + "_Store";
+    /// <remarks>
+    /// Past <see cref="DocumentGroup.GroupsPerStore"/> groups of files the blobs go on in <c>CorpusGen_&lt;Class&gt;_Store1</c>
+    /// and so on (<paramref name="part"/>): a type holds at most about 65,500 methods.
+    /// </remarks>
+    internal static string StoreClassName(string className, int part = 0) =>
+        "CorpusGen_" + className + "_Store" + (part == 0 ? string.Empty : part.ToString(CultureInfo.InvariantCulture));
 
-    private static void WriteStoreClass(SourceWriter w, GeneratorOptions options, string className, Action body, bool declaration = false) =>
-        WriteSideClass(w, options, StoreClassName(className), body, declaration
-            ? $"The text of every document of <see cref=\"{className}\"/>, one property per blob"
+    private static void WriteStoreClass(SourceWriter w, GeneratorOptions options, string className, Action body, bool declaration = false, int part = 0) =>
+        WriteSideClass(w, options, StoreClassName(className, part), body, declaration
+            ? part == 0
+                ? $"The text of every document of <see cref=\"{className}\"/>, one property per blob"
+                : $"The text of documents of <see cref=\"{className}\"/> past the first {(part * DocumentGroup.Size * DocumentGroup.GroupsPerStore).ToString("N0", CultureInfo.InvariantCulture)}, one property per blob"
             : null);
 
     /// <summary>
@@ -157,7 +164,7 @@ internal static class CorpusEmitter
             }
             else if (model.BlobChunkBits == 0)
             {
-                BlobAccessor(w, accessor, blobType, StoreClassName(info.ClassName), 0, model.BlobNames);
+                BlobAccessor(w, accessor, blobType, 0, model.BlobNames);
             }
             else
             {
@@ -345,14 +352,14 @@ internal static class CorpusEmitter
         WriteClass(w, info.Options, info.ClassName, documented: false, () =>
         {
             string blobType = info.Utf8 ? "global::System.ReadOnlySpan<byte>" : "string";
-            BlobAccessor(w, $"private static {blobType} Blobs{model.Chunk.ToString(CultureInfo.InvariantCulture)}(int blob)", blobType, StoreClassName(info.ClassName), model.FirstBlob, model.BlobNames);
+            BlobAccessor(w, $"private static {blobType} Blobs{model.Chunk.ToString(CultureInfo.InvariantCulture)}(int blob)", blobType, model.FirstBlob, model.BlobNames);
         });
         return w.ToSourceText();
     }
 
     /// <summary>
     /// A blob accessor, <paramref name="signature"/>: <c>switch (blob)</c> over blobs <paramref name="firstBlob"/>
-    /// onwards. Past <see cref="BlobSwitchRun"/> blobs it switches on <c>blob &gt;&gt; 6</c> to one method per run of
+    /// onwards, each named with its store class (<see cref="CorpusPlanBuilder.BlobName"/>). Past <see cref="BlobSwitchRun"/> blobs it switches on <c>blob &gt;&gt; 6</c> to one method per run of
     /// blobs (<c>BlobRun0</c> …), each a <c>switch</c> over its run. Runs, because the compiler's work on one
     /// <c>switch</c> grows faster than its number of cases (2,000 cases cost 1.5 s more than these small switches,
     /// docs/scale.md), and on many small ones it grows with their total. Methods, because a first read of text
@@ -360,7 +367,7 @@ internal static class CorpusEmitter
     /// one method of 10 KB of IL and 42 KB of code, about 5 ms of the first read; now it compiles the outer switch and
     /// one run.
     /// </summary>
-    private static void BlobAccessor(SourceWriter w, string signature, string blobType, string store, int firstBlob, IReadOnlyList<string> names)
+    private static void BlobAccessor(SourceWriter w, string signature, string blobType, int firstBlob, IReadOnlyList<string> names)
     {
         const string Throw = "throw new global::System.ArgumentOutOfRangeException(\"blob\");";
 
@@ -371,7 +378,7 @@ internal static class CorpusEmitter
             {
                 for (int b = from; b < to; b++)
                 {
-                    w.Line($"case {firstBlob + b}: return {store}.{names[b]};");
+                    w.Line($"case {firstBlob + b}: return {names[b]};");
                 }
 
                 w.Line("default: " + Throw);
@@ -602,6 +609,8 @@ internal static class CorpusEmitter
             var (first, count, size) = parts[p];
             var w = new SourceWriter(size, sized: true);
             WriteDataFileHeader(w, target);
+            // Store class 0 is declared with the API; each later one by its first group's first source.
+            bool declaration = group.StorePart > 0 && group.Index % DocumentGroup.GroupsPerStore == 0 && p == 0;
             WriteStoreClass(w, options, group.ClassName, () =>
             {
                 for (int l = first; l < first + count; l++)
@@ -623,7 +632,7 @@ internal static class CorpusEmitter
                         WritePack(w, group, literal.Document, literal.Documents, Fill, () => (values!, new ArrayChars(chars!)));
                     }
                 }
-            });
+            }, declaration, group.StorePart);
 
             yield return (parts.Count == 1 ? hint : hint + "." + p.ToString(CultureInfo.InvariantCulture), w.ToSourceText());
         }

@@ -55,7 +55,12 @@ internal static class CorpusPlanBuilder
             var summary = documents[d];
             headlineStart[d + 1] = headlineStart[d] + summary.HeadlineCount;
             firstBlob[d + 1] = firstBlob[d] + summary.Layout.BlobCount;
-            blobNames.AddRange(summary.BlobNames);
+            string store = CorpusEmitter.StoreClassName(className, DocumentGroup.StorePartOf(d)) + ".";
+            foreach (string blobName in summary.BlobNames)
+            {
+                blobNames.Add(store + blobName);
+            }
+
 
             if (summary.Document.HasArticle)
             {
@@ -84,7 +89,7 @@ internal static class CorpusPlanBuilder
         // it a constant of the lookup rather than a read.
         int headlineSlotBits = ShardBuilder.SlotBitsFor(headlineCount, headlineBits);
         int chunkBits = blobNames.Count > 1 << BlobChunkBits ? BlobChunkBits : 0;
-        var usage = Usage(documents, utf8, headlineChars + wordChars, wideHeadlineKeys ? wideHeadlineChars : 0, blobNames.Count, headlineBits, wordBits);
+        var usage = Usage(documents, utf8, headlineChars + wordChars, wideHeadlineKeys ? wideHeadlineChars : 0, BlobLiterals(documents), headlineBits, wordBits);
         var diagnostics = CheckLimits(className, usage, utf8);
         foreach (var summary in documents)
         {
@@ -147,6 +152,30 @@ internal static class CorpusPlanBuilder
         }
 
         return new EquatableArray<BlobChunkModel>(chunks.ToArray());
+    }
+
+    /// <summary>The static data fields the blobs take: the documents' blobs, less those that share one (<see cref="BlobPacking"/>).</summary>
+    private static int BlobLiterals(IReadOnlyList<DocumentSummary> documents)
+    {
+        // The plan orders documents as the grouping does, so its runs of DocumentGroup.Size are the groups.
+        int literals = 0;
+        var group = new List<DocumentLayout>(DocumentGroup.Size);
+        for (int first = 0; first < documents.Count; first += DocumentGroup.Size)
+        {
+            group.Clear();
+            for (int d = first; d < Math.Min(documents.Count, first + DocumentGroup.Size); d++)
+            {
+                group.Add(documents[d].Layout);
+            }
+
+            var joins = BlobPacking.JoinsPrevious(group);
+            for (int d = 0; d < group.Count; d++)
+            {
+                literals += joins[d] ? 0 : group[d].BlobCount;
+            }
+        }
+
+        return literals;
     }
 
     private static LimitUsage Usage(
@@ -232,7 +261,7 @@ internal static class CorpusPlanBuilder
     private static DiagnosticInfo TooManyFields(string who, long fields) => DiagnosticInfo.ForProject(
         DiagnosticDescriptors.CorpusTooLarge.Id,
         who,
-        "about " + fields.ToString(CultureInfo.InvariantCulture) + " blobs and index tables (one blob per file or per 192 KiB of a larger file, each a member of one generated class; blobs and tables are static data fields)",
-        "one assembly (" + MaxStaticFields.ToString(CultureInfo.InvariantCulture) + ", so that the assembly's own static data still fits in the runtime's 65,535 fields, and one class's members in its 65,524 methods)",
+        "about " + fields.ToString(CultureInfo.InvariantCulture) + " static data fields (one per 192 KiB of a large file, one per group of small files that fit 192 KiB together, plus the index's tables)",
+        "one assembly (" + MaxStaticFields.ToString(CultureInfo.InvariantCulture) + " fields, so that the assembly's own static data still fits in the runtime's 65,535)",
         "merge small files, or split the corpus over several projects");
 }

@@ -60,4 +60,18 @@ internal sealed record DocumentLayout(
 internal sealed record DocumentGroup(string ClassName, string HintName, int Index, EquatableArray<DocumentLayout> Layouts)
 {
     public const int Size = 8;
+
+    /// <summary>
+    /// Groups whose blobs are members of one store class. Every blob is a property, and a type holds at most about
+    /// 65,500 methods. The static data fields of a class are at most 60,000 (<c>CORPUS005</c>), and a class's packed
+    /// documents (blobs that add no field) are at most <c>Size * GroupsPerStore</c> = 4,096, so no store class passes
+    /// 64,096 members.
+    /// </summary>
+    public const int GroupsPerStore = 512;
+
+    /// <summary>The store class the group's blobs belong to: 0 for the first <see cref="GroupsPerStore"/> groups, and so on.</summary>
+    public int StorePart => Index / GroupsPerStore;
+
+    /// <summary>The store class that document <paramref name="document"/> (its place in its class's corpus order) belongs to.</summary>
+    public static int StorePartOf(int document) => document / Size / GroupsPerStore;
 }

@@ -528,11 +528,13 @@ public sealed class PropertyTests
     [InlineData(500, Target.Latest, 150)]
     [InlineData(501, Target.CSharp10, 150)]
     [InlineData(502, Target.Latest, 2100)]
+    [InlineData(503, Target.Latest, 4200)]
     public void Every_blob_is_reached_through_the_blob_accessors(int caseIndex, Target target, int fileCount)
     {
         // One blob per file (small files of a group share a literal, but each keeps a property of its own): past 64
         // blobs the accessor switches on the run of 64 first, to a method per run (BlobRun<n>), past 2,048 it is split
-        // into files of its own (Corpus.Blobs.<n>), and every value must still read back from its own blob.
+        // into files of its own (Corpus.Blobs.<n>), past 4,096 files the blobs go on in a second store class, and every
+        // value must still read back from its own blob.
         var random = new CorpusTextGenerator(CaseSeed(caseIndex));
         var files = Enumerable.Range(0, fileCount)
             .Select(i => new CorpusFileSpec($"/project/news/many{i:D4}.txt", random.HeadlineHeavyDocument(random.Random.Next(1, 4))))
@@ -550,6 +552,10 @@ public sealed class PropertyTests
             // The first chunk's 2,048 blobs are 32 runs; the last chunk's 52 are one switch.
             string first = output.Sources.Single(source => source.Key == "Corpus.Blobs.0.g.cs").Value;
             Assert.Contains("case 31: return BlobRun31(blob);", first, StringComparison.Ordinal);
+            var secondStore = output.Sources.Where(source => source.Value.Contains("internal static partial class CorpusGen_Corpus_Store1", StringComparison.Ordinal)).ToList();
+            Assert.Equal(fileCount > 4096 ? (fileCount - 4096 + 7) / 8 : 0, secondStore.Count);
+            // One of them declares it, with its documentation.
+            Assert.Equal(fileCount > 4096 ? 1 : 0, secondStore.Count(source => source.Value.Contains("/// <summary>The text of documents of", StringComparison.Ordinal)));
         }
         else
         {
