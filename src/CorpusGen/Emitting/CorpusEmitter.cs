@@ -673,7 +673,7 @@ internal static class CorpusEmitter
         w.StartLine().Append("/// <summary>");
         CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);
         w.Append(layout.BlobCount > 1 ? $", part {blob + 1} of {layout.BlobCount}" : string.Empty).Append("</summary>").EndLine();
-        string name = CorpusPlanBuilder.BlobName(Naming.ForFile(document.FileName, document.StableKey), blob);
+        string name = BlobPropertyName(document, blob);
         w.StartLine().Append(layout.Utf8
             ? "internal static global::System.ReadOnlySpan<byte> " + name + " =>"
             : "internal const string " + name + " =");
@@ -709,7 +709,7 @@ internal static class CorpusEmitter
         Func<(List<(int Start, int Length)> Values, ArrayChars Text)> text)
     {
         var firstDocument = group.Layouts[first].Document;
-        string pack = CorpusPlanBuilder.BlobName(Naming.ForFile(firstDocument.FileName, firstDocument.StableKey), 0);
+        string pack = BlobPropertyName(firstDocument, 0);
         w.StartLine().Append("/// <summary>");
         CSharpLiteral.AppendDocComment(w.Builder, firstDocument.StableKey);
         w.Append(", then the blobs of ");
@@ -745,11 +745,14 @@ internal static class CorpusEmitter
             w.StartLine().Append("/// <summary>");
             CSharpLiteral.AppendDocComment(w.Builder, document.StableKey);
             w.Append("</summary>").EndLine();
-            string name = CorpusPlanBuilder.BlobName(Naming.ForFile(document.FileName, document.StableKey), 0);
-            w.Line(FormattableString.Invariant($"internal static global::System.ReadOnlySpan<byte> {name} => {pack}.Slice({offset}, {length});"));
+            w.Line(FormattableString.Invariant($"internal static global::System.ReadOnlySpan<byte> {BlobPropertyName(document, 0)} => {pack}.Slice({offset}, {length});"));
             offset += length;
         }
     }
+
+    /// <summary>The property of a document's blob, as its summary names it (<see cref="DocumentSummary.BlobNames"/>).</summary>
+    private static string BlobPropertyName(DocumentModel document, int blob) =>
+        CorpusPlanBuilder.BlobName(Naming.ForFile(document.FileName, document.StableKey), blob);
 
     /// <summary>The escaped text of one blob: the header (in a document's first blob), then its values.</summary>
     private static void AppendBlobText(NarrowBuilder builder, DocumentLayout layout, int blob, List<(int Start, int Length)> values, ArrayChars text)

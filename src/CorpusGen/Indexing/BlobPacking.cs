@@ -11,8 +11,9 @@ namespace CorpusGen.Indexing;
 /// consecutive documents of one blob each share a literal, a <em>pack</em>, while their blobs total at most
 /// <see cref="DocumentLayoutBuilder.BlobLimit"/> bytes; a document of several blobs keeps a literal per blob. Each
 /// document still has a property of its own (the first holds the literal, the others slice it), so nothing outside
-/// its group's store depends on the packing, and an edit that changes one file's length re-emits only that store. UTF-16 blobs (string constants,
-/// on targets without <c>u8</c> literals) are not packed: a slice of a string would be a copy.
+/// its group's store depends on the packing, and an edit that changes one file's length re-emits only that store.
+/// UTF-16 blobs (string constants, on targets without <c>u8</c> literals) are not packed: a slice of a string would be
+/// a copy.
 /// </summary>
 internal static class BlobPacking
 {
@@ -36,5 +37,18 @@ internal static class BlobPacking
         }
 
         return joins;
+    }
+
+    /// <summary>How many literals (static data fields) a group's blobs take: its blobs, less those that join a pack.</summary>
+    public static int Literals(IReadOnlyList<DocumentLayout> layouts)
+    {
+        var joins = JoinsPrevious(layouts);
+        int literals = 0;
+        for (int d = 0; d < layouts.Count; d++)
+        {
+            literals += joins[d] ? 0 : layouts[d].BlobCount;
+        }
+
+        return literals;
     }
 }

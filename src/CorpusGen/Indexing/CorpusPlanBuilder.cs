@@ -49,18 +49,23 @@ internal static class CorpusPlanBuilder
         var firstBlob = new int[documents.Count + 1];
         var articles = new List<int>();
         var blobNames = new List<string>();
+        // Each blob named with its store class (a part per DocumentGroup.GroupsPerStore groups), as the accessors call it.
+        string store = string.Empty;
         long headlineChars = 0, wideHeadlineChars = 0, wordChars = 0, wordItems = 0, postings = 0;
         for (int d = 0; d < documents.Count; d++)
         {
             var summary = documents[d];
             headlineStart[d + 1] = headlineStart[d] + summary.HeadlineCount;
             firstBlob[d + 1] = firstBlob[d] + summary.Layout.BlobCount;
-            string store = CorpusEmitter.StoreClassName(className, DocumentGroup.StorePartOf(d)) + ".";
+            if (d % (DocumentGroup.Size * DocumentGroup.GroupsPerStore) == 0)
+            {
+                store = CorpusEmitter.StoreClassName(className, DocumentGroup.StorePartOf(d)) + ".";
+            }
+
             foreach (string blobName in summary.BlobNames)
             {
                 blobNames.Add(store + blobName);
             }
-
 
             if (summary.Document.HasArticle)
             {
@@ -168,11 +173,7 @@ internal static class CorpusPlanBuilder
                 group.Add(documents[d].Layout);
             }
 
-            var joins = BlobPacking.JoinsPrevious(group);
-            for (int d = 0; d < group.Count; d++)
-            {
-                literals += joins[d] ? 0 : group[d].BlobCount;
-            }
+            literals += BlobPacking.Literals(group);
         }
 
         return literals;

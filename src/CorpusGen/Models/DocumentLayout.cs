@@ -70,7 +70,7 @@ internal sealed record DocumentGroup(string ClassName, string HintName, int Inde
     public const int GroupsPerStore = 512;
 
     /// <summary>The store class the group's blobs belong to: 0 for the first <see cref="GroupsPerStore"/> groups, and so on.</summary>
-    public int StorePart => Index / GroupsPerStore;
+    public int StorePart => StorePartOf(Index * Size);
 
     /// <summary>The store class that document <paramref name="document"/> (its place in its class's corpus order) belongs to.</summary>
     public static int StorePartOf(int document) => document / Size / GroupsPerStore;
