@@ -60,7 +60,7 @@ public static class FirstLookupProbe
         double milliseconds = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         double jit = (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jitBefore).TotalMilliseconds;
         long methods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true) - methodsBefore;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {(baseline ? "baseline" : "CorpusGen")}: {milliseconds:0.000} ms (index {found}; JIT {jit:0.000} ms for {methods} methods)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {(baseline ? "baseline" : "CorpusGen")}: {milliseconds:0.000} ms ({(text ? "length" : "index")} {found}; JIT {jit:0.000} ms for {methods} methods)"));
         return true;
     }
 

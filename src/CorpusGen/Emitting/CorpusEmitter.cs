@@ -592,7 +592,7 @@ internal static class CorpusEmitter
         DocumentModel? filled = null;
         List<(int Start, int Length)>? values = null;
         char[]? chars = null;
-        void Fill(DocumentModel document)
+        (List<(int Start, int Length)> Values, ArrayChars Text) TextOf(DocumentModel document)
         {
             progress.Document = document;
             if (!ReferenceEquals(filled, document))
@@ -600,6 +600,8 @@ internal static class CorpusEmitter
                 values = DocumentValues.List(document, out chars);
                 filled = document;
             }
+
+            return (values!, new ArrayChars(chars!));
         }
 
         string hint = "Store." + group.Index.ToString(CultureInfo.InvariantCulture);
@@ -609,8 +611,7 @@ internal static class CorpusEmitter
             var (first, count, size) = parts[p];
             var w = new SourceWriter(size, sized: true);
             WriteDataFileHeader(w, target);
-            // Store class 0 is declared with the API; each later one by its first group's first source.
-            bool declaration = group.StorePart > 0 && group.Index % DocumentGroup.GroupsPerStore == 0 && p == 0;
+            bool declaration = group.DeclaresStorePart && p == 0;
             WriteStoreClass(w, options, group.ClassName, () =>
             {
                 for (int l = first; l < first + count; l++)
@@ -624,12 +625,12 @@ internal static class CorpusEmitter
                     if (literal.Documents == 1)
                     {
                         var layout = group.Layouts[literal.Document];
-                        Fill(layout.Document);
-                        WriteBlob(w, layout, literal.Blob, values!, new ArrayChars(chars!));
+                        var (blobValues, text) = TextOf(layout.Document);
+                        WriteBlob(w, layout, literal.Blob, blobValues, text);
                     }
                     else
                     {
-                        WritePack(w, group, literal.Document, literal.Documents, Fill, () => (values!, new ArrayChars(chars!)));
+                        WritePack(w, group, literal.Document, literal.Documents, TextOf);
                     }
                 }
             }, declaration, group.StorePart);
@@ -697,16 +698,15 @@ internal static class CorpusEmitter
     /// A pack (<see cref="BlobPacking"/>): the one blob each of documents [<paramref name="first"/>, first + count) in one
     /// literal, the first document's property, which reads its own header and values at the start and ignores the rest
     /// as it ignores padding; each other document's property is a slice of it from its own header on. So a pack adds no
-    /// member to the store class, which, like any type, can hold at most about 65,500 methods. <paramref name="fill"/>
-    /// puts a document's text in the buffer that <paramref name="text"/> then returns.
+    /// member to the store class, which, like any type, can hold at most about 65,500 methods. <paramref name="textOf"/>
+    /// gives a document's values and text (<see cref="DocumentValues.List"/>).
     /// </summary>
     private static void WritePack(
         SourceWriter w,
         DocumentGroup group,
         int first,
         int count,
-        Action<DocumentModel> fill,
-        Func<(List<(int Start, int Length)> Values, ArrayChars Text)> text)
+        Func<DocumentModel, (List<(int Start, int Length)> Values, ArrayChars Text)> textOf)
     {
         var firstDocument = group.Layouts[first].Document;
         string pack = BlobPropertyName(firstDocument, 0);
@@ -727,8 +727,7 @@ internal static class CorpusEmitter
         for (int d = first; d < first + count; d++)
         {
             var layout = group.Layouts[d];
-            fill(layout.Document);
-            var (values, chars) = text();
+            var (values, chars) = textOf(layout.Document);
             AppendBlobText(builder, layout, 0, values, chars);
             bytes += layout.BlobLength[0];
         }

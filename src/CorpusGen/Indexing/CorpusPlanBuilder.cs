@@ -51,15 +51,17 @@ internal static class CorpusPlanBuilder
         var blobNames = new List<string>();
         // Each blob named with its store class (a part per DocumentGroup.GroupsPerStore groups), as the accessors call it.
         string store = string.Empty;
+        int storePart = -1;
         long headlineChars = 0, wideHeadlineChars = 0, wordChars = 0, wordItems = 0, postings = 0;
         for (int d = 0; d < documents.Count; d++)
         {
             var summary = documents[d];
             headlineStart[d + 1] = headlineStart[d] + summary.HeadlineCount;
             firstBlob[d + 1] = firstBlob[d] + summary.Layout.BlobCount;
-            if (d % (DocumentGroup.Size * DocumentGroup.GroupsPerStore) == 0)
+            if (DocumentGroup.StorePartOf(d) != storePart)
             {
-                store = CorpusEmitter.StoreClassName(className, DocumentGroup.StorePartOf(d)) + ".";
+                storePart = DocumentGroup.StorePartOf(d);
+                store = CorpusEmitter.StoreClassName(className, storePart) + ".";
             }
 
             foreach (string blobName in summary.BlobNames)

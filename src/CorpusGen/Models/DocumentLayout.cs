@@ -72,6 +72,12 @@ internal sealed record DocumentGroup(string ClassName, string HintName, int Inde
     /// <summary>The store class the group's blobs belong to: 0 for the first <see cref="GroupsPerStore"/> groups, and so on.</summary>
     public int StorePart => StorePartOf(Index * Size);
 
+    /// <summary>
+    /// Whether the group's first source declares its store class: store class 0 is declared with the API, each later
+    /// one by its first group.
+    /// </summary>
+    public bool DeclaresStorePart => StorePart > 0 && Index % GroupsPerStore == 0;
+
     /// <summary>The store class that document <paramref name="document"/> (its place in its class's corpus order) belongs to.</summary>
     public static int StorePartOf(int document) => document / Size / GroupsPerStore;
 }
