@@ -303,7 +303,7 @@ public sealed class IncrementalTests
         Assert.Equal("CORPUS007", Assert.Single(run.GetRunResult().Diagnostics).Id);
     }
 
-    /// <summary>40 files of 80 headlines of random words (each headline also tagged with its file and number): several shards of each index.</summary>
+    /// <summary>40 files of 200 headlines of random words (each headline also tagged with its file and number): several shards of each index.</summary>
     private static List<CorpusFileSpec> ManyShardFiles(int seed)
     {
         var random = new System.Random(seed);
@@ -311,7 +311,7 @@ public sealed class IncrementalTests
         return Enumerable.Range(0, 40)
             .Select(f => new CorpusFileSpec(
                 $"/project/news/{f:D4}.txt",
-                string.Concat(Enumerable.Range(0, 80).Select(h => "- " + string.Join(" ", Enumerable.Range(0, 14).Select(_ => Word())) + $" {f}x{h}\n"))
+                string.Concat(Enumerable.Range(0, 200).Select(h => "- " + string.Join(" ", Enumerable.Range(0, 14).Select(_ => Word())) + $" {f}x{h}\n"))
                     + "Title\nParagraph."))
             .ToList();
     }

@@ -36,6 +36,15 @@ internal static class CorpusPlanBuilder
     /// <summary>About how much source one index shard may take: the shard count is the least power of two that keeps every shard under it.</summary>
     public const int ShardSourceTarget = 384 * 1024;
 
+    /// <summary>
+    /// Up to about this many characters of source, the headline index is one shard, however many
+    /// <see cref="ShardSourceTarget"/> would make: a lookup in an index of one shard reads its table and keys at addresses
+    /// the JIT knows, where a sharded one reads them from the shard directory first, about 1 ns of a 5-6 ns lookup on
+    /// 5,000 headlines (docs/benchmarks.md, session 27). Below the 1 MB that a generated file may take; a one-file edit
+    /// of such a corpus rebuilds that shard, whose source is at most this size.
+    /// </summary>
+    public const int OneShardSourceLimit = 900_000;
+
     /// <summary>Blobs reached from one accessor file, as a power of two.</summary>
     public const int BlobChunkBits = 11;
 
@@ -87,7 +96,9 @@ internal static class CorpusPlanBuilder
         var info = new ClassInfo(className, hintName, options, target, utf8, wideHeadlineKeys);
 
         // Source size estimates: text, plus about 8 characters per number written.
-        int headlineBits = ShardBits(headlineChars + 8L * 6 * headlineCount);
+        int headlineBits = OneHeadlineShardSource(headlineChars, headlineCount) <= OneShardSourceLimit
+            ? 0
+            : ShardBits(headlineChars + 8L * 6 * headlineCount);
         // Words: a word repeated across files is counted once per file here, so this overestimates real text.
         int wordBits = ShardBits(wordChars + 8L * (wordItems + postings));
         // Key bytes: UTF-8 with the keys beyond ASCII (at most all the others) as UTF-16, or all UTF-16.
@@ -129,6 +140,21 @@ internal static class CorpusPlanBuilder
             // Without constants (CorpusConstants=false) nothing is named either.
             options.Constants ? ConstantsPlanner.Plan(info, documents, headlineStart) : EquatableArray<ConstantsGroupModel>.Empty,
             BlobChunks(info, blobNames, chunkBits));
+    }
+
+    /// <summary>
+    /// About how many characters the headline index takes as one shard, as CorpusEmitter writes it with UTF-8 keys and
+    /// packed tables (the largest of its forms; C# 7's int tables and UTF-16 keys take less): the keys, one character per
+    /// code unit with room for an escape in 32 (the headlines beyond ASCII are a string literal apart, or in the u8
+    /// literal, once either way), and the table, two ulongs per slot at 8 characters each when 0 (<c>0x0UL, </c> and
+    /// its share of the line) and about 28 more per headline for the cells its row fills; both padded by up to 1/16
+    /// (StaticDataSize).
+    /// </summary>
+    private static long OneHeadlineShardSource(long chars, int count)
+    {
+        long slots = 1L << ShardBuilder.SlotBitsFor(count, 0);
+        long keys = chars + (chars >> 5);
+        return ((keys + (16 * slots)) * 17 / 16) + (28L * count);
     }
 
     /// <summary>The least number of shard bits (at most the partition bits) that keeps each shard's source near the target.</summary>
