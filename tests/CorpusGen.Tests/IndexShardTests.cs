@@ -22,7 +22,7 @@ public sealed class IndexShardTests
 
     public enum Shape
     {
-        /// <summary>Headlines of 10 to 14 ASCII characters: the table's empty rows outweigh the keys.</summary>
+        /// <summary>Headlines of about 6 to 15 ASCII characters (the number included): the table's empty rows outweigh the keys.</summary>
         Short,
 
         /// <summary>News-like headlines of about 70 ASCII characters.</summary>
@@ -31,7 +31,7 @@ public sealed class IndexShardTests
         /// <summary>Headlines of about 200 ASCII characters.</summary>
         Long,
 
-        /// <summary>Cyrillic headlines of about 70 characters: on UTF-8 targets their keys are written twice (UTF-8 and a UTF-16 literal apart).</summary>
+        /// <summary>Cyrillic headlines of about 70 characters: on UTF-8 targets their keys are the UTF-16 string literal apart, not UTF-8.</summary>
         Cyrillic,
     }
 
