@@ -522,6 +522,29 @@ public sealed class FormatRuleTests
     }
 
     [Fact]
+    public void Short_words_are_told_from_queries_that_hash_alike()
+    {
+        // The short-word hash sets bit 5 of every code unit rather than lower-casing, so a digit hashes like the control
+        // character 0x20 below it ('1' like U+0011), as a letter does like its other case: the lookup finds the word's
+        // bucket by the hash and must still compare the word itself.
+        var built = Build(File("a.txt", "- 1 a Z9 word 12345678\n- ab\n"));
+        var corpus = built.Corpus;
+
+        Assert.Equal(new[] { 0 }, corpus.HeadlinesWithWord("1"));
+        Assert.Equal(new[] { 0 }, corpus.HeadlinesWithWord("A"));
+        Assert.Equal(new[] { 0 }, corpus.HeadlinesWithWord("z9"));
+        Assert.Equal(new[] { 0 }, corpus.HeadlinesWithWord("WORD"));
+        Assert.Equal(new[] { 1 }, corpus.HeadlinesWithWord("aB"));
+        foreach (var (word, query) in new[] { ("1", "\u0011"), ("z9", "z\u0019"), ("12345678", "\u00112345678"), ("12345678", "1234567\u0018") })
+        {
+            Assert.Equal(CorpusGen.Indexing.CorpusHash.Word(word, 0, word.Length), CorpusGen.Indexing.CorpusHash.Word(query, 0, query.Length));
+            Assert.Empty(corpus.HeadlinesWithWord(query));
+        }
+
+        AssertLookups(built);
+    }
+
+    [Fact]
     public void Words_match_as_OrdinalIgnoreCase()
     {
         var built = Build(File(

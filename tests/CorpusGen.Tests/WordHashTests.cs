@@ -72,8 +72,9 @@ public sealed class WordHashTests
     [Fact]
     public void Short_words_of_one_length_never_share_a_hash()
     {
-        // ShortWord is a bijection for each length: every two-letter word of ASCII letters and digits hashes apart from
-        // the others, and the same in either case.
+        // ShortWord, for one length, is a bijection of the packed value with bit 5 of every byte set: every two-unit
+        // word of ASCII letters and digits (which all have that bit once lower-cased) hashes apart from the others, and
+        // the same in either case.
         const string units = "abcdefghijklmnopqrstuvwxyz0123456789";
         var seen = new System.Collections.Generic.HashSet<ulong>();
         foreach (char a in units)

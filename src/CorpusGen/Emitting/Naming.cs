@@ -103,7 +103,7 @@ internal static class Naming
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
         "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiMismatch16", "AsciiMismatch8", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "Decode", "DirectoryEntry",
-        "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindShortWord", "FindWord", "Fingerprint", "Finish",
+        "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindLongWord", "FindShortWord", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "HeadlineRow",
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "IndexOfHeadline", "InlineWord",
         "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "MayHaveWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",

@@ -9,6 +9,6 @@ internal static partial class CorpusGen_Corpus_Index
     /// <summary>The word filter: 64 bits, one per range of word probe hashes, set for the ranges of the index's 6 words.</summary>
     internal static global::System.ReadOnlySpan<ulong> WordFilter() => new ulong[]
     {
-        0x8088200800000002UL,
+        0xC80000810008000UL,
     };
 }

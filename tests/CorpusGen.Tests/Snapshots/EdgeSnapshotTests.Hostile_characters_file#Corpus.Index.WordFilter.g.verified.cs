@@ -9,6 +9,6 @@ internal static partial class CorpusGen_Corpus_Index
     /// <summary>The word filter: 256 bits, one per range of word probe hashes, set for the ranges of the index's 22 words.</summary>
     internal static global::System.ReadOnlySpan<ulong> WordFilter() => new ulong[]
     {
-        0x44010001004000UL, 0x1000002800UL, 0x100202040040A000UL, 0x2002000800000441UL,
+        0xC000000110008080UL, 0x44204000A0020000UL, 0x5010022000401000UL, 0x20000080UL,
     };
 }

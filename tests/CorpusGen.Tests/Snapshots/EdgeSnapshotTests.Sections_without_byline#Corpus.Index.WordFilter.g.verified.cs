@@ -9,6 +9,6 @@ internal static partial class CorpusGen_Corpus_Index
     /// <summary>The word filter: 64 bits, one per range of word probe hashes, set for the ranges of the index's 2 words.</summary>
     internal static global::System.ReadOnlySpan<ulong> WordFilter() => new ulong[]
     {
-        0x210000000000UL,
+        0x400000000200000UL,
     };
 }

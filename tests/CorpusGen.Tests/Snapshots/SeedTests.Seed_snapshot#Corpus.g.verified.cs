@@ -242,9 +242,8 @@ internal static partial class Corpus
     private static HeadlineIndices FindWord(global::System.ReadOnlySpan<char> word)
     {
         // A word of 1 to 8 ASCII code units is found by its packed value alone (PackWord); any other word by the hash
-        // of its first and last four code units, folded, and a comparison with its key.
-        int length = word.Length;
-        if ((uint)(length - 1) < MaxShortWord)
+        // of its first and last four code units, folded, and a comparison with its key (FindLongWord).
+        if ((uint)(word.Length - 1) < MaxShortWord)
         {
             ulong packed = PackWord(word);
             if (packed != ulong.MaxValue)
@@ -252,7 +251,19 @@ internal static partial class Corpus
                 return FindShortWord(word, packed);
             }
         }
-        else if (length == 0)
+
+        return FindLongWord(word);
+    }
+
+    /// <summary>
+    /// FindWord for any word but one of 1 to 8 ASCII code units. Never inlined: its calls and loop make the JIT save
+    /// six registers on entry, which short words, most of the words looked up, would otherwise pay as well.
+    /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static HeadlineIndices FindLongWord(global::System.ReadOnlySpan<char> word)
+    {
+        int length = word.Length;
+        if (length == 0)
         {
             return default(HeadlineIndices);
         }
@@ -319,15 +330,15 @@ internal static partial class Corpus
     }
 
     /// <summary>
-    /// FindWord for a word of 1 to 8 ASCII code units, <paramref name="packed"/> being its PackWord value: its row holds
-    /// that value and its length (marked with <see cref="InlineWord"/>), so the lookup reads no key and compares no
-    /// fingerprint. A method of its own, apart from the long-word path and its calls; the JIT may inline it into FindWord
-    /// (forbidding that measured slower, not faster).
+    /// FindWord for a word of 1 to 8 ASCII code units, <paramref name="units"/> being its PackWord value: its row holds
+    /// that value lower-cased and its length (marked with <see cref="InlineWord"/>), so the lookup reads no key and
+    /// compares no fingerprint. A method of its own, apart from the long-word path and its calls; the JIT may inline it
+    /// into FindWord (forbidding that measured slower, not faster).
     /// </summary>
-    private static HeadlineIndices FindShortWord(global::System.ReadOnlySpan<char> word, ulong packed)
+    private static HeadlineIndices FindShortWord(global::System.ReadOnlySpan<char> word, ulong units)
     {
         int length = word.Length;
-        ulong hash = ShortWordHash(packed, length);
+        ulong hash = ShortWordHash(units, length);
     #if CORPUSGEN_WORD_FILTER
         if (!MayHaveWord(hash))
         {
@@ -344,6 +355,7 @@ internal static partial class Corpus
         int bucket = WordBucket(table, ref hash, word);
     #endif
         int inline = length | InlineWord;
+        ulong packed = Lower8(units);
     #if CORPUSGEN_SPAN_TABLES
         int end = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket + 1);
         for (int row = global::System.Runtime.CompilerServices.Unsafe.Add(ref table, bucket); row < end; row += 6)
@@ -668,10 +680,10 @@ internal static partial class Corpus
     private const int MaxShortWord = 8;
 
     /// <summary>
-    /// A word of 1 to <see cref="MaxShortWord"/> ASCII code units as the generator stores and hashes it (CorpusHash.PackShort):
+    /// A word of 1 to <see cref="MaxShortWord"/> ASCII code units packed as the generator packs it (CorpusHash.PackShort, which also lower-cases):
     /// from four code units on, the first four in the even bytes and the last four in the odd ones, one byte each; below
-    /// four, the first, middle and last code units in the three low bytes. Either way 'A' to 'Z' are lower-cased, and
-    /// with the length the value tells the word, ignoring case. ulong.MaxValue for a word with a code unit outside ASCII,
+    /// four, the first, middle and last code units in the three low bytes. With the length the value tells the word, and
+    /// lower-cased (Lower8) it tells it ignoring case. ulong.MaxValue for a word with a code unit outside ASCII,
     /// which no stored short word equals under OrdinalIgnoreCase. No loop and one branch on the length: lookups of words
     /// drawn from running text see every length from 1 to 8.
     /// </summary>
@@ -703,13 +715,17 @@ internal static partial class Corpus
             packed = first | (middle << 8) | (last << 16);
         }
 
-        return Lower8(packed);
+        return packed;
     }
 
-    /// <summary>The hash of a short word: its packed value and length mixed (CorpusHash.ShortWord in the generator).</summary>
+    /// <summary>
+    /// The hash of a short word, from its code units packed as read (PackWord, not lower-cased): bit 5 of every byte
+    /// set, the length xored in above bit 7, times one multiplier (CorpusHash.ShortWord in the generator). Not waiting
+    /// on Lower8, it finds the filter bit and the bucket while the lower-cased value is made for the comparison.
+    /// </summary>
     private static ulong ShortWordHash(ulong packed, int length)
     {
-        return Finish(packed, 0, length);
+        return unchecked(((packed | 0x2020202020202020UL) ^ ((ulong)(uint)length << 7)) * HashMultiplier1);
     }
 
     /// <summary>Eight ASCII bytes, 'A' to 'Z' lower-cased and every other kept: bit 7 of a lane is set after adding 0x3F when the byte is at least 'A', after adding 0x25 when it is past 'Z'.</summary>
