@@ -36,7 +36,10 @@ internal static class ShardBuilder
     /// <summary>Set in the length cell of a word row that holds its word: Runtime/CorpusApi.cs's <c>InlineWord</c>.</summary>
     public const int InlineWord = 0x40000000;
 
-    /// <summary>A probe whose longest bucket exceeds this falls back to the full hash.</summary>
+    /// <summary>
+    /// A shard keeps the partition hash unless it puts more headlines than this in one slot; then it takes the probe
+    /// candidate whose longest chain is shortest, or the full hash when even that one's exceeds this.
+    /// </summary>
     private const int MaxProbeChain = 6;
 
     /// <summary>
@@ -111,9 +114,14 @@ internal static class ShardBuilder
             fingerprints[i] = CorpusHash.Fingerprint(text, 0, text.Length);
         }
 
+        // The partition hash stays unless it puts more than MaxProbeChain headlines in one slot: a lookup computes it
+        // anyway, and finds its row before it reads the probe cell, so any other probe is a second hash on the way of
+        // every lookup, for a few rows less on a few of them. Until session 29 a shard took whichever candidate had the
+        // shortest longest chain, which random hashes make 3 to 5 in most shards: 7 of the 16 shards of 50,000
+        // headlines took another probe, and lookups there waited on the second hash (docs/benchmarks.md).
         var chains = scratch.Chains = Fit(scratch.Chains, slots);
         int bestCandidate = 0, bestChain = LongestChain(probed, 0, count, shardBits, slotBits, chains);
-        for (int c = 1; c < candidates && bestChain > 2; c++)
+        for (int c = 1; c < candidates && bestChain > MaxProbeChain; c++)
         {
             int chain = LongestChain(probed, c * count, count, shardBits, slotBits, chains);
             if (chain < bestChain)

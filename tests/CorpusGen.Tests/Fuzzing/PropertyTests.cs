@@ -143,6 +143,31 @@ public sealed class PropertyTests
     }
 
     [Theory]
+    [InlineData(305, Target.Latest, 2000)]
+    [InlineData(306, Target.CSharp10, 2000)]
+    [InlineData(307, Target.CSharp7, 2000)]
+    public void Headlines_alike_at_both_ends_use_another_probe_offset_and_are_all_found(int caseIndex, Target target, int count)
+    {
+        // Same length, same first and last four code units, a number right after the first four: the partition hash
+        // puts them all in one slot, and the shard must take the probe offset that reads the number. Any other text
+        // keeps the partition hash (ShardBuilder.MaxProbeChain), so only corpora like this one reach that path.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var text = new StringBuilder();
+        for (int i = 0; i < count; i++)
+        {
+            text.Append("- Live").Append(i.ToString("D4", CultureInfo.InvariantCulture)).Append(" updates from the region, as they happen\n");
+        }
+
+        text.Append("Title\nParagraph\n");
+        var files = new[] { new CorpusFileSpec("/project/news/live.txt", text.ToString()) };
+
+        var (_, output) = CheckCorpus(caseIndex, files, target, random, nearMissesPerHeadline: 2);
+
+        // The shard's table starts with its probe: the offset of the four code units hashed after the first read.
+        Assert.Equal(4, FirstCells(output.Sources["Corpus.Index.Headlines.0.g.cs"], 1)[0]);
+    }
+
+    [Theory]
     [InlineData(310, Target.Latest, 3000)]
     [InlineData(311, Target.CSharp10, 3000)]
     [InlineData(312, Target.CSharp7, 3000)]
