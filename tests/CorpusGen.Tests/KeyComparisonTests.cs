@@ -19,6 +19,8 @@ public sealed class KeyComparisonTests
 {
     private delegate bool KeyComparison(ReadOnlySpan<char> text, ref byte key);
 
+    private delegate bool WordComparison(ReadOnlySpan<char> word, ref byte key, int stored);
+
     /// <summary>Code units of one to four UTF-8 bytes, among them U+0080 to U+00FF, which equal lead and continuation bytes.</summary>
     private static readonly string[] s_wide =
     {
@@ -91,6 +93,55 @@ public sealed class KeyComparisonTests
         // Every key was queried as itself, and every other query differs from it.
         Assert.Equal(600, equalQueries);
         Assert.True(checkedQueries > 40_000, checkedQueries.ToString());
+    }
+
+    [Fact]
+    public void The_UTF8_word_key_comparison_agrees_with_OrdinalIgnoreCase_code_unit_by_code_unit()
+    {
+        var output = GeneratorRunner.Run(new[] { new CorpusFileSpec("/p/news/a.txt", "- Caf\u00E9 \u2019s\nT") }).AssertCompilesClean();
+        var compare = CompiledCorpus.LoadAssembly(output.Compilation).GetType("Corpus", throwOnError: true)!
+            .GetMethod("Utf8EqualsIgnoreCase", BindingFlags.NonPublic | BindingFlags.Static)!
+            .CreateDelegate<WordComparison>();
+
+        // Letters and digits with a case partner beyond ASCII (and some without), as words are made of.
+        const string letters = "abcXYZ09\u00E9\u00C9\u00DF\u1E9E\u0131\u0130\u017F\u01C5\u01C6\u01C4\u03B1\u0391\u03C9\u03A9\u0436\u0416\u044F\u042F\u0451\u0401\u6771\u00B5\u039C\u212A\u00E5\u212B\u00C5";
+        var random = new Random(20261204);
+        int checkedQueries = 0, equalQueries = 0;
+        for (int round = 0; round < 400; round++)
+        {
+            int length = 1 + random.Next(12);
+            var chars = Enumerable.Range(0, length).Select(_ => letters[random.Next(letters.Length)]).ToArray();
+            chars[random.Next(length)] = letters[8 + random.Next(letters.Length - 8)];
+            string key = new(chars);
+            byte[] bytes = Encoding.UTF8.GetBytes(key);
+            var queries = new List<string> { new(key.AsSpan()), key.ToUpperInvariant(), key.ToLowerInvariant(), key + "a", key[..^1] };
+            for (int at = 0; at < length; at++)
+            {
+                queries.Add(Replace(key, at, letters[random.Next(letters.Length)]));
+                queries.Add(Replace(key, at, char.IsUpper(key[at]) ? char.ToLowerInvariant(key[at]) : char.ToUpperInvariant(key[at])));
+                queries.Add(Replace(key, at, (char)(key[at] ^ 0x20)));
+                queries.Add(Replace(key, at, '\uD801'));
+            }
+
+            foreach (string query in queries)
+            {
+                bool expected = query.Length == key.Length
+                    && Enumerable.Range(0, key.Length).All(i => string.Equals(key[i].ToString(), query[i].ToString(), StringComparison.OrdinalIgnoreCase));
+                bool actual = compare(query.AsSpan(), ref bytes[0], bytes.Length);
+                if (actual != expected)
+                {
+                    Assert.Fail($"key {CorpusValues.Show(key)}, query {CorpusValues.Show(query)}: Utf8EqualsIgnoreCase says {actual}");
+                }
+
+                checkedQueries++;
+                equalQueries += expected ? 1 : 0;
+            }
+        }
+
+        // Every key equals itself and most equal their copies in either case (not those with a letter that cases into
+        // ASCII, such as U+0131); most other queries differ.
+        Assert.True(equalQueries > 400 * 2, equalQueries.ToString());
+        Assert.True(checkedQueries - equalQueries > 6_000, (checkedQueries - equalQueries).ToString());
     }
 
     /// <summary>A comparison as the generator writes it, from a class compiled for the latest language version (UTF-8 blobs).</summary>

@@ -1055,17 +1055,16 @@
 
     private static bool KeyEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, ref byte keys, int offset, int stored)
     {
-        global::System.ReadOnlySpan<byte> key = global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-            ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset), stored);
+        ref byte key = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, offset);
         if (stored == word.Length)
         {
             // An ASCII key: no character outside ASCII equals an ASCII one under OrdinalIgnoreCase.
 #if CORPUSGEN_ASCII
-            return global::System.Text.Ascii.EqualsIgnoreCase(key, word);
+            return global::System.Text.Ascii.EqualsIgnoreCase(global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref key, stored), word);
 #else
-            for (int i = 0; i < key.Length; i++)
+            for (int i = 0; i < stored; i++)
             {
-                if (!AsciiEqualsIgnoreCase(key[i], word[i]))
+                if (!AsciiEqualsIgnoreCase(global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i), word[i]))
                 {
                     return false;
                 }
@@ -1075,38 +1074,72 @@
 #endif
         }
 
-        return TranscodedEqualsIgnoreCase(word, key);
+        return Utf8EqualsIgnoreCase(word, ref key, stored);
     }
 
-    private static bool TranscodedEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, global::System.ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// Whether a word key beyond ASCII (<paramref name="stored"/> bytes of UTF-8, which the generator wrote and so is
+    /// valid) equals the query under OrdinalIgnoreCase: decoded as it is compared, one character at a time, ASCII by
+    /// AsciiEqualsIgnoreCase and the rest by the case table. Words are short, so this beats transcoding the key into a
+    /// buffer first (Utf8.ToUtf16, until session 29), whose call and checks were most of a lookup's time on words beyond
+    /// ASCII (docs/benchmarks.md).
+    /// </summary>
+    private static bool Utf8EqualsIgnoreCase(global::System.ReadOnlySpan<char> word, ref byte key, int stored)
     {
-        // A word never holds surrogates, so decoding it in pieces never splits a pair.
-        global::System.Span<char> buffer = stackalloc char[128];
-        while (true)
+        int j = 0;
+        for (int i = 0; i < stored; j++)
         {
-            int read, written;
-            global::System.Buffers.OperationStatus status = global::System.Text.Unicode.Utf8.ToUtf16(
-                utf8, buffer, out read, out written, false, true);
-            if (status == global::System.Buffers.OperationStatus.InvalidData || written > word.Length)
+            if (j == word.Length)
             {
                 return false;
             }
 
-            for (int i = 0; i < written; i++)
+            char query = word[j];
+            int lead = global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i);
+            int unit;
+            if (lead < 0x80)
             {
-                if (!CharEqualsIgnoreCase(buffer[i], word[i]))
+                if (!AsciiEqualsIgnoreCase((byte)lead, query))
                 {
                     return false;
                 }
+
+                i++;
+                continue;
+            }
+            else if (lead < 0xE0)
+            {
+                unit = ((lead & 0x1F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F);
+                i += 2;
+            }
+            else if (lead < 0xF0)
+            {
+                unit = ((lead & 0x0F) << 12) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 6)
+                    | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F);
+                i += 3;
+            }
+            else
+            {
+                // Past U+FFFF: two code units, which have no case (FoldChar leaves surrogates as they are).
+                int point = ((lead & 0x07) << 18) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 12)
+                    | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 3) & 0x3F);
+                i += 4;
+                if (query != 0xD7C0 + (point >> 10) || ++j == word.Length || word[j] != (0xDC00 | (point & 0x3FF)))
+                {
+                    return false;
+                }
+
+                continue;
             }
 
-            utf8 = utf8.Slice(read);
-            word = word.Slice(written);
-            if (status == global::System.Buffers.OperationStatus.Done)
+            // No character outside ASCII equals an ASCII one under OrdinalIgnoreCase.
+            if (query != unit && (query < 0x80 || FoldChar(query) != FoldChar((char)unit)))
             {
-                return word.Length == 0;
+                return false;
             }
         }
+
+        return j == word.Length;
     }
 
     private static string Decode(int blob, int offset, int length)
