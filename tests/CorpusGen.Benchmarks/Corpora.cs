@@ -83,6 +83,28 @@ public readonly struct LargeCorpus : ICorpusAccess
 }
 
 /// <summary>
+/// About 5,000 generated headlines (100 documents) written mostly beyond ASCII: a third of the synthetic words in
+/// Cyrillic and a third with an accented Latin letter, so that nearly every headline and many words take the paths for
+/// text beyond ASCII (UTF-16 keys, case folding by table).
+/// </summary>
+public readonly struct IntlCorpus : ICorpusAccess
+{
+    public static string Name => "Intl";
+
+    public static int HeadlineCount => Intl.Headlines.Count;
+
+    public static string HeadlineAt(int index) => Intl.Headlines[index];
+
+    public static int IndexOfHeadline(string text) => Intl.IndexOfHeadline(text);
+
+    public static int IndexOfHeadline(ReadOnlySpan<char> text) => Intl.IndexOfHeadline(text);
+
+    public static int HeadlinesWithWord(string word) => Intl.HeadlinesWithWord(word).Count;
+
+    public static int HeadlinesWithWord(ReadOnlySpan<char> word) => Intl.HeadlinesWithWord(word).Count;
+}
+
+/// <summary>
 /// What users do without CorpusGen: the corpus files as embedded resources ("&lt;Class&gt;/&lt;file&gt;"), read and
 /// parsed at startup. Headlines are read by FORMAT.md's rules (bullet lines from the top of each file).
 /// </summary>

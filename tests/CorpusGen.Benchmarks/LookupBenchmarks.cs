@@ -13,6 +13,7 @@ namespace CorpusGen.Benchmarks;
 [GenericTypeArguments(typeof(SeedCorpus))]
 [GenericTypeArguments(typeof(MediumCorpus))]
 [GenericTypeArguments(typeof(LargeCorpus))]
+[GenericTypeArguments(typeof(IntlCorpus))]
 [Config(typeof(LookupConfig))]
 public class ExactLookup<TCorpus>
     where TCorpus : struct, ICorpusAccess
@@ -104,6 +105,7 @@ public class ExactLookup<TCorpus>
 [GenericTypeArguments(typeof(SeedCorpus))]
 [GenericTypeArguments(typeof(MediumCorpus))]
 [GenericTypeArguments(typeof(LargeCorpus))]
+[GenericTypeArguments(typeof(IntlCorpus))]
 [Config(typeof(LookupConfig))]
 public class WordLookup<TCorpus>
     where TCorpus : struct, ICorpusAccess
