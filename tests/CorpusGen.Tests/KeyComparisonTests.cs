@@ -156,12 +156,31 @@ public sealed class KeyComparisonTests
 
     /// <summary>
     /// ASCII runs of every length around the comparison's windows of 16 and 8, with code units beyond ASCII between
-    /// and at either end; every tenth key is ASCII only, and the first ones are short.
+    /// and at either end; every tenth key is ASCII only, the first ones are short, and about a third of the rest are
+    /// words of characters beyond ASCII only.
     /// </summary>
     private static string KeyText(Random random, int round)
     {
         const string ascii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.'?";
         var text = new StringBuilder();
+        if (round >= 60 && round % 3 == 1)
+        {
+            // Mostly beyond ASCII, as Cyrillic or Japanese headlines are: words of such characters between spaces and
+            // commas, which the comparison takes one character at a time.
+            int words = random.Next(1, 12);
+            for (int w = 0; w < words; w++)
+            {
+                text.Append(w == 0 ? "" : random.Next(5) == 0 ? ", " : " ");
+                int letters = random.Next(1, 11);
+                for (int l = 0; l < letters; l++)
+                {
+                    text.Append(s_wide[random.Next(s_wide.Length)]);
+                }
+            }
+
+            return text.ToString();
+        }
+
         int pieces = round < 60 ? 1 : random.Next(1, 5);
         for (int p = 0; p < pieces; p++)
         {

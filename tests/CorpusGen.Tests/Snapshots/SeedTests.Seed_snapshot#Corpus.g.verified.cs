@@ -904,13 +904,84 @@ internal static partial class Corpus
         // How many code units just before j equal the ASCII bytes just before i, one for one: a window may reach back
         // over as many.
         int ascii = 0;
+
+        // How many more code units to compare one at a time, after two characters beyond ASCII in a row. In text mostly
+        // beyond ASCII (Cyrillic, Greek, CJK) a window starting there would stop at the next character again, and each
+        // window's result is on the way of the next position: a window per character made a Russian headline take 400 ns
+        // (docs/benchmarks.md, session 29).
+        int scalar = 0;
         while (true)
         {
             // Four cases, written out: a window of 16 or 8, from j or reaching back from the end. One case choosing its
             // width and direction from variables measured 10-25% slower, its choice on the path of every window.
             int left = length - j;
             uint mismatch;
-            if (left >= 16)
+            if (scalar != 0)
+            {
+                // One character at a time, ASCII and two- and three-byte ones here; four bytes (two code units) below.
+                while (true)
+                {
+                    if (j == length)
+                    {
+                        return true;
+                    }
+
+                    int first = global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i);
+                    int code = global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j);
+                    if (first < 0x80)
+                    {
+                        if (code != first)
+                        {
+                            return false;
+                        }
+
+                        i++;
+                        ascii++;
+                    }
+                    else if (first < 0xE0)
+                    {
+                        if (code != (((first & 0x1F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F)))
+                        {
+                            return false;
+                        }
+
+                        i += 2;
+                        ascii = 0;
+                        scalar = 9;
+                    }
+                    else if (first < 0xF0)
+                    {
+                        if (code != (((first & 0x0F) << 12) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 6)
+                            | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F)))
+                        {
+                            return false;
+                        }
+
+                        i += 3;
+                        ascii = 0;
+                        scalar = 9;
+                    }
+                    else
+                    {
+                        break;
+                    }
+
+                    j++;
+                    if (--scalar == 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (j == length)
+                {
+                    return true;
+                }
+
+                scalar = 0;
+                mismatch = 1;
+            }
+            else if (left >= 16)
             {
                 mismatch = AsciiMismatch16(ref key, i, ref units, j);
                 if (mismatch == 0)
@@ -1012,6 +1083,12 @@ internal static partial class Corpus
 
             j++;
             ascii = 0;
+            if (j < length && global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i) >= 0x80)
+            {
+                // Another character beyond ASCII follows (the key has more, as it is as long as the query): compare the
+                // next few one at a time. Text with an accent here and there goes back to windows at once.
+                scalar = 8;
+            }
         }
     }
 
