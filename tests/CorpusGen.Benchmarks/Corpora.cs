@@ -105,6 +105,27 @@ public readonly struct IntlCorpus : ICorpusAccess
 }
 
 /// <summary>
+/// About 50,000 headlines written as <see cref="IntlCorpus"/>'s (1,000 documents): past the budget for headline keys
+/// beyond ASCII as a UTF-16 string (CorpusPlanBuilder.MaxWideHeadlineKeys), so its keys are UTF-8 and compared as such.
+/// </summary>
+public readonly struct IntlLargeCorpus : ICorpusAccess
+{
+    public static string Name => "IntlLarge";
+
+    public static int HeadlineCount => IntlLarge.Headlines.Count;
+
+    public static string HeadlineAt(int index) => IntlLarge.Headlines[index];
+
+    public static int IndexOfHeadline(string text) => IntlLarge.IndexOfHeadline(text);
+
+    public static int IndexOfHeadline(ReadOnlySpan<char> text) => IntlLarge.IndexOfHeadline(text);
+
+    public static int HeadlinesWithWord(string word) => IntlLarge.HeadlinesWithWord(word).Count;
+
+    public static int HeadlinesWithWord(ReadOnlySpan<char> word) => IntlLarge.HeadlinesWithWord(word).Count;
+}
+
+/// <summary>
 /// What users do without CorpusGen: the corpus files as embedded resources ("&lt;Class&gt;/&lt;file&gt;"), read and
 /// parsed at startup. Headlines are read by FORMAT.md's rules (bullet lines from the top of each file).
 /// </summary>

@@ -14,6 +14,7 @@ namespace CorpusGen.Benchmarks;
 [GenericTypeArguments(typeof(MediumCorpus))]
 [GenericTypeArguments(typeof(LargeCorpus))]
 [GenericTypeArguments(typeof(IntlCorpus))]
+[GenericTypeArguments(typeof(IntlLargeCorpus))]
 [Config(typeof(LookupConfig))]
 public class ExactLookup<TCorpus>
     where TCorpus : struct, ICorpusAccess
@@ -106,6 +107,7 @@ public class ExactLookup<TCorpus>
 [GenericTypeArguments(typeof(MediumCorpus))]
 [GenericTypeArguments(typeof(LargeCorpus))]
 [GenericTypeArguments(typeof(IntlCorpus))]
+[GenericTypeArguments(typeof(IntlLargeCorpus))]
 [Config(typeof(LookupConfig))]
 public class WordLookup<TCorpus>
     where TCorpus : struct, ICorpusAccess
