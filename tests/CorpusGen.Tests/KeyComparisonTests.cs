@@ -21,7 +21,10 @@ public sealed class KeyComparisonTests
 
     private delegate bool WordComparison(ReadOnlySpan<char> word, ref byte key, int stored);
 
-    /// <summary>Code units of one to four UTF-8 bytes, among them U+0080 to U+00FF, which equal lead and continuation bytes.</summary>
+    /// <summary>
+    /// Code units of one to four UTF-8 bytes, among them U+0080 to U+00FF, which equal lead and continuation bytes; the
+    /// first eight are the ones of two bytes.
+    /// </summary>
     private static readonly string[] s_wide =
     {
         "\u00E9", "\u00C3", "\u00A9", "\u0080", "\u00BF", "\u00FF", "\u0100", "\u07FF", "\u0800", "\u2019", "\u201C",
@@ -166,7 +169,9 @@ public sealed class KeyComparisonTests
         if (round >= 60 && round % 3 == 1)
         {
             // Mostly beyond ASCII, as Cyrillic or Japanese headlines are: words of such characters between spaces and
-            // commas, which the comparison takes one character at a time.
+            // commas, which the comparison takes one character (or, below U+0800, eight code units) at a time. Every
+            // other such key has only characters of two bytes, and the odd ASCII letter, in its words.
+            bool twoBytes = round % 2 == 0;
             int words = random.Next(1, 12);
             for (int w = 0; w < words; w++)
             {
@@ -174,7 +179,7 @@ public sealed class KeyComparisonTests
                 int letters = random.Next(1, 11);
                 for (int l = 0; l < letters; l++)
                 {
-                    text.Append(s_wide[random.Next(s_wide.Length)]);
+                    text.Append(twoBytes && random.Next(8) == 0 ? ascii[random.Next(52)].ToString() : s_wide[random.Next(twoBytes ? 8 : s_wide.Length)]);
                 }
             }
 

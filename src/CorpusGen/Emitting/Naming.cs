@@ -108,7 +108,7 @@ internal static class Naming
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "IndexOfHeadline", "InlineWord",
         "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "MayHaveWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
         "SectionList", "ShortAsciiEquals", "System", "Tables", "TextList", "ThrowArgumentNull", "Title",
-        "ShortWordHash", "Units", "Utf8Equals", "Utf8EqualsIgnoreCase", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
+        "ShortWordHash", "TwoByteWindow", "Units", "Utf8Equals", "Utf8EqualsIgnoreCase", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
     };
 
     /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>

@@ -918,6 +918,25 @@ internal static partial class Corpus
             uint mismatch;
             if (scalar != 0)
             {
+                if (global::System.Runtime.Intrinsics.X86.Ssse3.IsSupported && global::System.BitConverter.IsLittleEndian && left >= 16)
+                {
+                    // Eight code units at once while they are all below U+0800, as Cyrillic, Greek, Hebrew, Arabic and
+                    // accented Latin text is; the key has at least sixteen bytes left, as it has that many code units.
+                    int step = TwoByteWindow(ref key, i, ref units, j);
+                    if (step > 0)
+                    {
+                        i += step;
+                        j += 8;
+                        ascii = 0;
+                        continue;
+                    }
+
+                    if (step < 0)
+                    {
+                        return false;
+                    }
+                }
+
                 // One character at a time, ASCII and two- and three-byte ones here; four bytes (two code units) below.
                 while (true)
                 {
@@ -1090,6 +1109,51 @@ internal static partial class Corpus
                 scalar = 8;
             }
         }
+    }
+
+    /// <summary>
+    /// Utf8Equals for the eight code units at <paramref name="j"/> when all are below U+0800: their UTF-8 (one or two
+    /// bytes each) against the key's bytes at <paramref name="i"/>, of which sixteen must be readable. Returns how many
+    /// bytes matched them (8 to 16), -1 when the bytes differ (so the texts do, UTF-8 being one encoding per text), or 0
+    /// when a code unit is U+0800 or more. Where each unit's bytes start is the count of two-byte units before it, a
+    /// prefix sum taken by one multiplication; one shuffle gathers every unit's first byte and its second. Never inlined:
+    /// inlined, it made Utf8Equals's loop over characters of three bytes (CJK) about 45% slower.
+    /// </summary>
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int TwoByteWindow(ref byte key, int i, ref ushort units, int j)
+    {
+        global::System.Runtime.Intrinsics.Vector128<ushort> text = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j);
+        if ((text & global::System.Runtime.Intrinsics.Vector128.Create((ushort)0xF800)) != global::System.Runtime.Intrinsics.Vector128<ushort>.Zero)
+        {
+            return 0;
+        }
+
+        global::System.Runtime.Intrinsics.Vector128<ushort> two = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(text, global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x80));
+        uint twos = global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(two);
+
+        // One byte per unit, 1 where it takes two bytes; its exclusive prefix sum plus the unit's place is where its bytes start.
+        ulong extra = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector128.AsUInt64(
+            global::System.Runtime.Intrinsics.Vector128.Narrow(two >> 15, two >> 15)));
+        ulong starts = 0x0706050403020100UL + ((extra * 0x0101010101010101UL) << 8);
+        global::System.Runtime.Intrinsics.Vector128<byte> at = global::System.Runtime.Intrinsics.Vector128.AsByte(
+            global::System.Runtime.Intrinsics.Vector128.Create(starts, starts + 0x0101010101010101UL));
+        global::System.Runtime.Intrinsics.Vector128<byte> bytes = global::System.Runtime.Intrinsics.X86.Ssse3.Shuffle(
+            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref key, (nuint)i), at);
+
+        // What they must be: a unit below U+0080 itself, else 110xxxxx, then 10xxxxxx.
+        global::System.Runtime.Intrinsics.Vector128<ushort> first = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
+            two, (text >> 6) | global::System.Runtime.Intrinsics.Vector128.Create((ushort)0xC0), text);
+        global::System.Runtime.Intrinsics.Vector128<ushort> second = (text & global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x3F)) | global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x80);
+        uint differ = global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(
+            ~global::System.Runtime.Intrinsics.Vector128.Equals(bytes, global::System.Runtime.Intrinsics.Vector128.Narrow(first, second)));
+
+        // The second bytes count only for two-byte units.
+        if ((differ & (0xFFu | (twos << 8))) != 0)
+        {
+            return -1;
+        }
+
+        return 8 + global::System.Numerics.BitOperations.PopCount(twos);
     }
 
     /// <summary>
