@@ -10,7 +10,7 @@ namespace CorpusGen.Tests;
 
 /// <summary>
 /// The generated comparisons of a query with a UTF-8 headline key, called directly and checked against string equality
-/// on queries that differ from the key in every code unit. <c>Utf8Equals</c> (keys beyond ASCII) is reached by lookups
+/// on queries that differ from the key in every code unit. <c>PlaneEquals</c> (keys beyond ASCII) is reached by lookups
 /// only in classes past CorpusPlanBuilder.MaxWideHeadlineKeys, whose indexes are large enough to check a fingerprint
 /// of the whole query first, so through <c>IndexOfHeadline</c> it nearly only sees equal text. <c>ShortAsciiEquals</c>
 /// (ASCII keys under 16 code units) is reached only by queries of a key's length and probe hash.
@@ -70,22 +70,22 @@ public sealed class KeyComparisonTests
     }
 
     [Fact]
-    public void The_UTF8_key_comparison_agrees_with_string_equality_on_every_code_unit_changed()
+    public void The_key_comparison_beyond_ASCII_agrees_with_string_equality_on_every_code_unit_changed()
     {
-        var compare = GeneratedComparison("Utf8Equals");
+        var compare = GeneratedComparison("PlaneEquals");
         var random = new Random(20261202);
         int checkedQueries = 0, equalQueries = 0;
         for (int round = 0; round < 600; round++)
         {
             string key = KeyText(random, round);
-            byte[] bytes = Encoding.UTF8.GetBytes(key);
+            byte[] bytes = Planes(key);
             foreach (string query in SameLengthQueries(key, random))
             {
                 bool expected = string.Equals(key, query, StringComparison.Ordinal);
                 bool actual = compare(query.AsSpan(), ref bytes[0]);
                 if (actual != expected)
                 {
-                    Assert.Fail($"key {CorpusValues.Show(key)}, query {CorpusValues.Show(query)}: Utf8Equals says {actual}");
+                    Assert.Fail($"key {CorpusValues.Show(key)}, query {CorpusValues.Show(query)}: PlaneEquals says {actual}");
                 }
 
                 checkedQueries++;
@@ -145,6 +145,23 @@ public sealed class KeyComparisonTests
         // ASCII, such as U+0131); most other queries differ.
         Assert.True(equalQueries > 400 * 2, equalQueries.ToString());
         Assert.True(checkedQueries - equalQueries > 6_000, (checkedQueries - equalQueries).ToString());
+    }
+
+    /// <summary>
+    /// A key beyond ASCII as the generator stores it past the budget for such keys as UTF-16 (ShardBuilder's
+    /// KeyWriter.AddPlanes): every code unit's low six bits, then its next four, then its top six, each plus 0x3F.
+    /// </summary>
+    private static byte[] Planes(string key)
+    {
+        var bytes = new byte[3 * key.Length];
+        for (int i = 0; i < key.Length; i++)
+        {
+            bytes[i] = (byte)((key[i] & 0x3F) + Indexing.ShardBuilder.PlaneBase);
+            bytes[key.Length + i] = (byte)(((key[i] >> 6) & 0x0F) + Indexing.ShardBuilder.PlaneBase);
+            bytes[(2 * key.Length) + i] = (byte)((key[i] >> 10) + Indexing.ShardBuilder.PlaneBase);
+        }
+
+        return bytes;
     }
 
     /// <summary>A comparison as the generator writes it, from a class compiled for the latest language version (UTF-8 blobs).</summary>
@@ -222,6 +239,9 @@ public sealed class KeyComparisonTests
             yield return Replace(key, at, unit == 'q' ? 'r' : 'q');
             yield return Replace(key, at, unit == '\u00E9' ? '\u00E8' : '\u00E9');
             yield return Replace(key, at, (char)(unit + 1));
+            yield return Replace(key, at, (char)(unit ^ 0x0040));
+            yield return Replace(key, at, (char)(unit ^ 0x0400));
+            yield return Replace(key, at, (char)(unit ^ 0x8000));
             byte lead = Encoding.UTF8.GetBytes(key.Substring(at, char.IsHighSurrogate(unit) && at + 1 < key.Length ? 2 : 1))[0];
             if (lead != unit)
             {

@@ -102,13 +102,13 @@ internal static class Naming
     /// </summary>
     private static readonly HashSet<string> s_reservedClassNames = new(StringComparer.Ordinal)
     {
-        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "AsciiMismatch16", "AsciiMismatch8", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "Decode", "DirectoryEntry",
+        "Article", "ArticleList", "Articles", "AsciiEqualsIgnoreCase", "Blob", "Cache", "CaseData", "CasePages", "Cells", "CharEqualsIgnoreCase", "Decode", "DirectoryEntry",
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindLongWord", "FindShortWord", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "HeadlineRow",
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "IndexOfHeadline", "InlineWord",
-        "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "MayHaveWord", "PackWord", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
+        "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "MayHaveWord", "PackWord", "PlaneEquals", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
         "SectionList", "ShortAsciiEquals", "System", "Tables", "TextList", "ThrowArgumentNull", "Title",
-        "ShortWordHash", "TwoByteWindow", "Units", "Utf8Equals", "Utf8EqualsIgnoreCase", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
+        "ShortWordHash", "Units", "Utf8EqualsIgnoreCase", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
     };
 
     /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>

@@ -96,13 +96,15 @@ internal static class CorpusPlanBuilder
         var info = new ClassInfo(className, hintName, options, target, utf8, wideHeadlineKeys);
 
         // Source size estimates: text, plus about 8 characters per number written.
-        int headlineBits = OneHeadlineShardSource(headlineChars, headlineCount) <= OneShardSourceLimit
+        // Keys beyond ASCII not kept apart are three planes: three characters of source a code unit, not one.
+        long headlineKeySource = headlineChars + (utf8 && !wideHeadlineKeys ? 2 * wideHeadlineChars : 0);
+        int headlineBits = OneHeadlineShardSource(headlineKeySource, headlineCount) <= OneShardSourceLimit
             ? 0
-            : ShardBits(headlineChars + 8L * 6 * headlineCount);
+            : ShardBits(headlineKeySource + 8L * 6 * headlineCount);
         // Words: a word repeated across files is counted once per file here, so this overestimates real text.
         int wordBits = ShardBits(wordChars + 8L * (wordItems + postings));
-        // Key bytes: UTF-8 with the keys beyond ASCII (at most all the others) as UTF-16, or all UTF-16.
-        bool headlineFingerprints = (utf8 ? headlineChars + wideHeadlineChars : 2 * headlineChars) > ShardBuilder.FingerprintKeyBytes;
+        // Key bytes: ASCII keys a byte a code unit, the others two (UTF-16, kept apart) or three (planes), or all UTF-16.
+        bool headlineFingerprints = (utf8 ? headlineChars + ((wideHeadlineKeys ? 1 : 2) * wideHeadlineChars) : 2 * headlineChars) > ShardBuilder.FingerprintKeyBytes;
         // Every headline shard gets the same number of slots (shards are hash partitions, so alike in size), which makes
         // it a constant of the lookup rather than a read.
         int headlineSlotBits = ShardBuilder.SlotBitsFor(headlineCount, headlineBits);

@@ -17,7 +17,8 @@ namespace CorpusGen.Indexing;
 /// (2^<see cref="CoreModel.HeadlineSlotBits"/>, a constant of the lookup). A row is
 /// <c>[headline index + 1, length in UTF-16 code units, key offset, fingerprint]</c>; with UTF-8 keys, the offset of a key
 /// beyond ASCII is complemented (negative), and it points into the shard's string of such keys when the class keeps
-/// them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else into its UTF-8 keys. A key is as long as its text in code
+/// them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else into its UTF-8 keys, where it is three planes of three
+/// times its length in bytes (<see cref="KeyWriter.AddPlanes"/>). A key is as long as its text in code
 /// units, so no row holds its stored length. The fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
 /// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only in
 /// indexes with keys too large to stay in the core's caches (<see cref="CoreModel.HeadlineFingerprints"/>). The probe is 0 when the
@@ -157,9 +158,9 @@ internal static class ShardBuilder
             int row = 1 + (HeadlineRowWidth * rows[k]);
             string text = texts[i];
             // A key beyond ASCII in UTF-8 mode has its offset complemented: in the shard's wide keys when it keeps them
-            // apart, else in its UTF-8 keys like the others.
+            // apart, else in its UTF-8 keys in three planes (KeyWriter.AddPlanes).
             int stored = storedLengths[i];
-            int offset = stored == text.Length ? keys.Add(text, stored) : wide is null ? ~keys.Add(text, stored) : ~wide.Add(text, text.Length);
+            int offset = stored == text.Length ? keys.Add(text, stored) : wide is null ? ~keys.AddPlanes(text) : ~wide.Add(text, text.Length);
             table[row] = indices[i] + 1;
             table[row + 1] = text.Length;
             table[row + 2] = offset;
@@ -451,6 +452,9 @@ internal static class ShardBuilder
     }
 
     /// <summary>The keys of a shard: texts one after another, with offsets and lengths in the unit they are stored in.</summary>
+    /// <summary>What every byte of a key in planes adds to its bits (<see cref="KeyWriter.AddPlanes"/>).</summary>
+    public const int PlaneBase = 0x3F;
+
     private sealed class KeyWriter
     {
         private readonly bool _utf8;
@@ -481,6 +485,34 @@ internal static class ShardBuilder
             int offset = _stored;
             _text.Append(text);
             _stored += stored;
+            return offset;
+        }
+
+        /// <summary>
+        /// Adds a headline key beyond ASCII as three planes, each as long as the key: every code unit's low six bits,
+        /// then its next four, then its top six, each plus 0x3F, so that every byte is printable ASCII and the planes fit
+        /// the UTF-8 keys literal. Runtime/CorpusApi.cs's <c>PlaneEquals</c> compares a query with them sixteen code
+        /// units at a time, with no decoding. Returns the key's offset.
+        /// </summary>
+        public int AddPlanes(string text)
+        {
+            int offset = _stored;
+            foreach (char c in text)
+            {
+                _text.Append((char)((c & 0x3F) + PlaneBase));
+            }
+
+            foreach (char c in text)
+            {
+                _text.Append((char)(((c >> 6) & 0x0F) + PlaneBase));
+            }
+
+            foreach (char c in text)
+            {
+                _text.Append((char)((c >> 10) + PlaneBase));
+            }
+
+            _stored += 3 * text.Length;
             return offset;
         }
 

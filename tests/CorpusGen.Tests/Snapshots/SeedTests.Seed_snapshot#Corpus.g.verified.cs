@@ -816,7 +816,7 @@ internal static partial class Corpus
     #if CORPUSGEN_WIDE_HEADLINE_KEYS
         return global::System.MemoryExtensions.SequenceEqual(text, global::System.MemoryExtensions.AsSpan(WideKeys(shard), ~offset, text.Length));
     #else
-        return Utf8Equals(text, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, ~offset));
+        return PlaneEquals(text, ref global::System.Runtime.CompilerServices.Unsafe.Add(ref keys, ~offset));
     #endif
     }
 
@@ -885,302 +885,60 @@ internal static partial class Corpus
     #endif
 
     /// <summary>
-    /// Whether a UTF-8 key of some text beyond ASCII, as many code units long as the query, equals it: the key, which
-    /// the generator wrote and so is valid, decoded as it is compared. Sixteen (or, near the end, eight) bytes at a time
-    /// are widened and compared with as many code units; where a byte is not ASCII, that one character is decoded and
-    /// compared, and the comparison goes on after it. The last code units are compared by one window that ends at the
-    /// query's end and reaches back over code units already found equal to ASCII bytes, so that no read passes the end
-    /// of either. A window that matches moves both positions by a constant, not by a count taken from its result, so
-    /// the reads of the next window need not wait for this one's comparison (measured 2-3 times faster than moving by
-    /// the count of matching units). A method of its own, so that KeyEquals stays small enough to inline.
+    /// Whether a headline key beyond ASCII, stored in three planes as long as the query (ShardBuilder's
+    /// KeyWriter.AddPlanes: each code unit's low six bits, then its next four, then its top six, each plus 0x3F), equals
+    /// it. Sixteen code units at a time, the last window ending at the query's end, each turned into its three bytes by
+    /// shifts and masks and compared with the planes: no decoding, and no position that waits on what the key holds.
+    /// Until session 29 such keys were UTF-8, decoded as compared, and a hit on 50,000 headlines beyond ASCII took about
+    /// twice as long as FrozenDictionary's (docs/benchmarks.md).
     /// </summary>
-    private static bool Utf8Equals(global::System.ReadOnlySpan<char> text, ref byte key)
+    private static bool PlaneEquals(global::System.ReadOnlySpan<char> text, ref byte key)
     {
         ref ushort units = ref global::System.Runtime.CompilerServices.Unsafe.As<char, ushort>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(text));
         int length = text.Length;
-        int i = 0;
-        int j = 0;
-
-        // How many code units just before j equal the ASCII bytes just before i, one for one: a window may reach back
-        // over as many.
-        int ascii = 0;
-
-        // How many more code units to compare one at a time, after two characters beyond ASCII in a row. In text mostly
-        // beyond ASCII (Cyrillic, Greek, CJK) a window starting there would stop at the next character again, and each
-        // window's result is on the way of the next position: a window per character made a Russian headline take 400 ns
-        // (docs/benchmarks.md, session 29).
-        int scalar = 0;
-        while (true)
+        ref byte middle = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref key, length);
+        ref byte high = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref key, 2 * length);
+        if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= 16)
         {
-            // Four cases, written out: a window of 16 or 8, from j or reaching back from the end. One case choosing its
-            // width and direction from variables measured 10-25% slower, its choice on the path of every window.
-            int left = length - j;
-            uint mismatch;
-            if (scalar != 0)
+            int last = length - 16;
+            for (int j = 0; ; j = j + 16 < last ? j + 16 : last)
             {
-                if (global::System.Runtime.Intrinsics.X86.Ssse3.IsSupported && global::System.BitConverter.IsLittleEndian && left >= 16)
-                {
-                    // Eight code units at once while they are all below U+0800, as Cyrillic, Greek, Hebrew, Arabic and
-                    // accented Latin text is; the key has at least sixteen bytes left, as it has that many code units.
-                    int step = TwoByteWindow(ref key, i, ref units, j);
-                    if (step > 0)
-                    {
-                        i += step;
-                        j += 8;
-                        ascii = 0;
-                        continue;
-                    }
-
-                    if (step < 0)
-                    {
-                        return false;
-                    }
-                }
-
-                // One character at a time, ASCII and two- and three-byte ones here; four bytes (two code units) below.
-                while (true)
-                {
-                    if (j == length)
-                    {
-                        return true;
-                    }
-
-                    int first = global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i);
-                    int code = global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j);
-                    if (first < 0x80)
-                    {
-                        if (code != first)
-                        {
-                            return false;
-                        }
-
-                        i++;
-                        ascii++;
-                    }
-                    else if (first < 0xE0)
-                    {
-                        if (code != (((first & 0x1F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F)))
-                        {
-                            return false;
-                        }
-
-                        i += 2;
-                        ascii = 0;
-                        scalar = 9;
-                    }
-                    else if (first < 0xF0)
-                    {
-                        if (code != (((first & 0x0F) << 12) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 6)
-                            | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F)))
-                        {
-                            return false;
-                        }
-
-                        i += 3;
-                        ascii = 0;
-                        scalar = 9;
-                    }
-                    else
-                    {
-                        break;
-                    }
-
-                    j++;
-                    if (--scalar == 0)
-                    {
-                        break;
-                    }
-                }
-
-                if (j == length)
-                {
-                    return true;
-                }
-
-                scalar = 0;
-                mismatch = 1;
-            }
-            else if (left >= 16)
-            {
-                mismatch = AsciiMismatch16(ref key, i, ref units, j);
-                if (mismatch == 0)
-                {
-                    i += 16;
-                    j += 16;
-                    ascii += 16;
-                    continue;
-                }
-            }
-            else if (left == 0)
-            {
-                return true;
-            }
-            else if (ascii >= 16 - left)
-            {
-                int back = 16 - left;
-                mismatch = AsciiMismatch16(ref key, i - back, ref units, j - back) >> back;
-                if (mismatch == 0)
-                {
-                    return true;
-                }
-            }
-            else if (left >= 8)
-            {
-                mismatch = AsciiMismatch8(ref key, i, ref units, j);
-                if (mismatch == 0)
-                {
-                    i += 8;
-                    j += 8;
-                    ascii += 8;
-                    continue;
-                }
-            }
-            else if (ascii >= 8 - left)
-            {
-                int back = 8 - left;
-                mismatch = AsciiMismatch8(ref key, i - back, ref units, j - back) >> back;
-                if (mismatch == 0)
-                {
-                    return true;
-                }
-            }
-            else
-            {
-                // Too few code units left for a window: the one at j on its own.
-                mismatch = 1;
-            }
-
-            // The first code unit that is not an equal ASCII byte: a different one ends the comparison, a lead byte is
-            // decoded.
-            int equal = global::System.Numerics.BitOperations.TrailingZeroCount(mismatch);
-            i += equal;
-            j += equal;
-            ascii += equal;
-            int lead = global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i);
-            int unit;
-            if (lead < 0x80)
-            {
-                if (global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j) != lead)
+                global::System.Runtime.Intrinsics.Vector128<ushort> first = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j);
+                global::System.Runtime.Intrinsics.Vector128<ushort> second = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)(j + 8));
+                global::System.Runtime.Intrinsics.Vector128<ushort> lowBits = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x3F);
+                global::System.Runtime.Intrinsics.Vector128<ushort> middleBits = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x0F);
+                global::System.Runtime.Intrinsics.Vector128<ushort> plane = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x3F);
+                global::System.Runtime.Intrinsics.Vector128<byte> differ =
+                    (global::System.Runtime.Intrinsics.Vector128.Narrow((first & lowBits) + plane, (second & lowBits) + plane)
+                        ^ global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref key, (nuint)j))
+                    | (global::System.Runtime.Intrinsics.Vector128.Narrow(((first >> 6) & middleBits) + plane, ((second >> 6) & middleBits) + plane)
+                        ^ global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref middle, (nuint)j))
+                    | (global::System.Runtime.Intrinsics.Vector128.Narrow((first >> 10) + plane, (second >> 10) + plane)
+                        ^ global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref high, (nuint)j));
+                if (differ != global::System.Runtime.Intrinsics.Vector128<byte>.Zero)
                 {
                     return false;
                 }
 
-                i++;
-                j++;
-                ascii++;
-                continue;
-            }
-            else if (lead < 0xE0)
-            {
-                unit = ((lead & 0x1F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F);
-                i += 2;
-            }
-            else if (lead < 0xF0)
-            {
-                unit = ((lead & 0x0F) << 12) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 6)
-                    | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F);
-                i += 3;
-            }
-            else
-            {
-                // Four bytes: a code point past U+FFFF, two code units of the query.
-                int point = ((lead & 0x07) << 18) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 12)
-                    | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 3) & 0x3F);
-                i += 4;
-                if (global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j) != 0xD7C0 + (point >> 10) || ++j == length)
+                if (j == last)
                 {
-                    return false;
+                    return true;
                 }
-
-                unit = 0xDC00 | (point & 0x3FF);
             }
+        }
 
-            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j) != unit)
+        for (int j = 0; j < length; j++)
+        {
+            int unit = global::System.Runtime.CompilerServices.Unsafe.Add(ref units, j);
+            if (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, j) != (unit & 0x3F) + 0x3F
+                || global::System.Runtime.CompilerServices.Unsafe.Add(ref middle, j) != ((unit >> 6) & 0x0F) + 0x3F
+                || global::System.Runtime.CompilerServices.Unsafe.Add(ref high, j) != (unit >> 10) + 0x3F)
             {
                 return false;
             }
-
-            j++;
-            ascii = 0;
-            if (j < length && global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i) >= 0x80)
-            {
-                // Another character beyond ASCII follows (the key has more, as it is as long as the query): compare the
-                // next few one at a time. Text with an accent here and there goes back to windows at once.
-                scalar = 8;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Utf8Equals for the eight code units at <paramref name="j"/> when all are below U+0800: their UTF-8 (one or two
-    /// bytes each) against the key's bytes at <paramref name="i"/>, of which sixteen must be readable. Returns how many
-    /// bytes matched them (8 to 16), -1 when the bytes differ (so the texts do, UTF-8 being one encoding per text), or 0
-    /// when a code unit is U+0800 or more. Where each unit's bytes start is the count of two-byte units before it, a
-    /// prefix sum taken by one multiplication; one shuffle gathers every unit's first byte and its second. Never inlined:
-    /// inlined, it made Utf8Equals's loop over characters of three bytes (CJK) about 45% slower.
-    /// </summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static int TwoByteWindow(ref byte key, int i, ref ushort units, int j)
-    {
-        global::System.Runtime.Intrinsics.Vector128<ushort> text = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j);
-        if ((text & global::System.Runtime.Intrinsics.Vector128.Create((ushort)0xF800)) != global::System.Runtime.Intrinsics.Vector128<ushort>.Zero)
-        {
-            return 0;
         }
 
-        global::System.Runtime.Intrinsics.Vector128<ushort> two = global::System.Runtime.Intrinsics.Vector128.GreaterThanOrEqual(text, global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x80));
-        uint twos = global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(two);
-
-        // One byte per unit, 1 where it takes two bytes; its exclusive prefix sum plus the unit's place is where its bytes start.
-        ulong extra = global::System.Runtime.Intrinsics.Vector128.ToScalar(global::System.Runtime.Intrinsics.Vector128.AsUInt64(
-            global::System.Runtime.Intrinsics.Vector128.Narrow(two >> 15, two >> 15)));
-        ulong starts = 0x0706050403020100UL + ((extra * 0x0101010101010101UL) << 8);
-        global::System.Runtime.Intrinsics.Vector128<byte> at = global::System.Runtime.Intrinsics.Vector128.AsByte(
-            global::System.Runtime.Intrinsics.Vector128.Create(starts, starts + 0x0101010101010101UL));
-        global::System.Runtime.Intrinsics.Vector128<byte> bytes = global::System.Runtime.Intrinsics.X86.Ssse3.Shuffle(
-            global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref key, (nuint)i), at);
-
-        // What they must be: a unit below U+0080 itself, else 110xxxxx, then 10xxxxxx.
-        global::System.Runtime.Intrinsics.Vector128<ushort> first = global::System.Runtime.Intrinsics.Vector128.ConditionalSelect(
-            two, (text >> 6) | global::System.Runtime.Intrinsics.Vector128.Create((ushort)0xC0), text);
-        global::System.Runtime.Intrinsics.Vector128<ushort> second = (text & global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x3F)) | global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x80);
-        uint differ = global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(
-            ~global::System.Runtime.Intrinsics.Vector128.Equals(bytes, global::System.Runtime.Intrinsics.Vector128.Narrow(first, second)));
-
-        // The second bytes count only for two-byte units.
-        if ((differ & (0xFFu | (twos << 8))) != 0)
-        {
-            return -1;
-        }
-
-        return 8 + global::System.Numerics.BitOperations.PopCount(twos);
-    }
-
-    /// <summary>
-    /// Which of the sixteen bytes at <paramref name="i"/> are not ASCII or differ from the code units at
-    /// <paramref name="j"/>, one bit each, the first in bit 0. The callers keep both sixteen within their spans.
-    /// </summary>
-    private static uint AsciiMismatch16(ref byte bytes, int i, ref ushort units, int j)
-    {
-        global::System.Runtime.Intrinsics.Vector128<byte> key = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref bytes, (nuint)i);
-        global::System.Runtime.Intrinsics.Vector128<byte> equal = global::System.Runtime.Intrinsics.Vector128.Narrow(
-            global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.WidenLower(key), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j)),
-            global::System.Runtime.Intrinsics.Vector128.Equals(global::System.Runtime.Intrinsics.Vector128.WidenUpper(key), global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)(j + 8))));
-
-        // A byte's top bit is set where it differs or is not ASCII (a lead or continuation byte could equal a code unit
-        // of U+0080 to U+00FF).
-        return global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(~equal | key);
-    }
-
-    /// <summary>AsciiMismatch16 for eight bytes and code units.</summary>
-    private static uint AsciiMismatch8(ref byte bytes, int i, ref ushort units, int j)
-    {
-        global::System.Runtime.Intrinsics.Vector128<ushort> key = Widen8(ref bytes, i);
-
-        // Shifted left by 8, a lane's bit 7 (not ASCII) becomes its top bit.
-        global::System.Runtime.Intrinsics.Vector128<ushort> mismatch =
-            ~global::System.Runtime.Intrinsics.Vector128.Equals(key, global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j)) | (key << 8);
-        return global::System.Runtime.Intrinsics.Vector128.ExtractMostSignificantBits(mismatch);
+        return true;
     }
 
     /// <summary>Eight bytes from <paramref name="at"/>, each widened to a code unit.</summary>
