@@ -9,8 +9,9 @@ using Xunit;
 namespace CorpusGen.Tests;
 
 /// <summary>
-/// The generated comparisons of a query with a UTF-8 headline key, called directly and checked against string equality
-/// on queries that differ from the key in every code unit. <c>PlaneEquals</c> (keys beyond ASCII) is reached by lookups
+/// The generated comparisons of a query with a headline key of a class with UTF-8 keys (ASCII bytes, or for a key beyond
+/// ASCII three planes), called directly and checked against string equality on queries that differ from the key in
+/// every code unit; and the word comparison beyond ASCII, against OrdinalIgnoreCase. <c>PlaneEquals</c> is reached by lookups
 /// only in classes past CorpusPlanBuilder.MaxWideHeadlineKeys, whose indexes are large enough to check a fingerprint
 /// of the whole query first, so through <c>IndexOfHeadline</c> it nearly only sees equal text. <c>ShortAsciiEquals</c>
 /// (ASCII keys under 16 code units) is reached only by queries of a key's length and probe hash.
