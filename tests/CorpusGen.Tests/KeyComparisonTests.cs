@@ -148,21 +148,12 @@ public sealed class KeyComparisonTests
         Assert.True(checkedQueries - equalQueries > 6_000, (checkedQueries - equalQueries).ToString());
     }
 
-    /// <summary>
-    /// A key beyond ASCII as the generator stores it past the budget for such keys as UTF-16 (ShardBuilder's
-    /// KeyWriter.AddPlanes): every code unit's low six bits, then its next four, then its top six, each plus 0x3F.
-    /// </summary>
+    /// <summary>A key beyond ASCII as the generator stores it past the budget for such keys as UTF-16: three planes.</summary>
     private static byte[] Planes(string key)
     {
-        var bytes = new byte[3 * key.Length];
-        for (int i = 0; i < key.Length; i++)
-        {
-            bytes[i] = (byte)((key[i] & 0x3F) + Indexing.ShardBuilder.PlaneBase);
-            bytes[key.Length + i] = (byte)(((key[i] >> 6) & 0x0F) + Indexing.ShardBuilder.PlaneBase);
-            bytes[(2 * key.Length) + i] = (byte)((key[i] >> 10) + Indexing.ShardBuilder.PlaneBase);
-        }
-
-        return bytes;
+        var planes = new StringBuilder(3 * key.Length);
+        Indexing.ShardBuilder.AppendPlanes(planes, key);
+        return Encoding.ASCII.GetBytes(planes.ToString());
     }
 
     /// <summary>A comparison as the generator writes it, from a class compiled for the latest language version (UTF-8 blobs).</summary>
@@ -176,7 +167,7 @@ public sealed class KeyComparisonTests
     }
 
     /// <summary>
-    /// ASCII runs of every length around the comparison's windows of 16 and 8, with code units beyond ASCII between
+    /// ASCII runs of every length around the comparison's windows of 16, with code units beyond ASCII between
     /// and at either end; every tenth key is ASCII only, the first ones are short, and about a third of the rest are
     /// words of characters beyond ASCII only.
     /// </summary>
@@ -187,8 +178,7 @@ public sealed class KeyComparisonTests
         if (round >= 60 && round % 3 == 1)
         {
             // Mostly beyond ASCII, as Cyrillic or Japanese headlines are: words of such characters between spaces and
-            // commas, which the comparison takes one character (or, below U+0800, eight code units) at a time. Every
-            // other such key has only characters of two bytes, and the odd ASCII letter, in its words.
+            // commas. Every other such key has only characters below U+0800, and the odd ASCII letter, in its words.
             bool twoBytes = round % 2 == 0;
             int words = random.Next(1, 12);
             for (int w = 0; w < words; w++)

@@ -18,7 +18,7 @@ namespace CorpusGen.Indexing;
 /// <c>[headline index + 1, length in UTF-16 code units, key offset, fingerprint]</c>; with UTF-8 keys, the offset of a key
 /// beyond ASCII is complemented (negative), and it points into the shard's string of such keys when the class keeps
 /// them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else into its UTF-8 keys, where it is three planes of three
-/// times its length in bytes (<see cref="KeyWriter.AddPlanes"/>). A key is as long as its text in code
+/// times its length in bytes (<see cref="AppendPlanes"/>). A key is as long as its text in code
 /// units, so no row holds its stored length. The fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
 /// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only in
 /// indexes with keys too large to stay in the core's caches (<see cref="CoreModel.HeadlineFingerprints"/>). The probe is 0 when the
@@ -451,10 +451,34 @@ internal static class ShardBuilder
         return (order, starts);
     }
 
-    /// <summary>The keys of a shard: texts one after another, with offsets and lengths in the unit they are stored in.</summary>
-    /// <summary>What every byte of a key in planes adds to its bits (<see cref="KeyWriter.AddPlanes"/>).</summary>
+    /// <summary>What every byte of a key in planes adds to its bits (<see cref="AppendPlanes"/>).</summary>
     public const int PlaneBase = 0x3F;
 
+    /// <summary>
+    /// Appends a headline key beyond ASCII as three planes, each as long as the key: every code unit's low six bits,
+    /// then its next four, then its top six, each plus <see cref="PlaneBase"/>, so that every byte is printable ASCII and
+    /// the planes fit the UTF-8 keys literal. Runtime/CorpusApi.cs's <c>PlaneEquals</c> compares a query with them
+    /// sixteen code units at a time, with no decoding.
+    /// </summary>
+    public static void AppendPlanes(StringBuilder planes, string text)
+    {
+        foreach (char c in text)
+        {
+            planes.Append((char)((c & 0x3F) + PlaneBase));
+        }
+
+        foreach (char c in text)
+        {
+            planes.Append((char)(((c >> 6) & 0x0F) + PlaneBase));
+        }
+
+        foreach (char c in text)
+        {
+            planes.Append((char)((c >> 10) + PlaneBase));
+        }
+    }
+
+    /// <summary>The keys of a shard: texts one after another, with offsets and lengths in the unit they are stored in.</summary>
     private sealed class KeyWriter
     {
         private readonly bool _utf8;
@@ -488,30 +512,11 @@ internal static class ShardBuilder
             return offset;
         }
 
-        /// <summary>
-        /// Adds a headline key beyond ASCII as three planes, each as long as the key: every code unit's low six bits,
-        /// then its next four, then its top six, each plus 0x3F, so that every byte is printable ASCII and the planes fit
-        /// the UTF-8 keys literal. Runtime/CorpusApi.cs's <c>PlaneEquals</c> compares a query with them sixteen code
-        /// units at a time, with no decoding. Returns the key's offset.
-        /// </summary>
+        /// <summary>Adds a headline key beyond ASCII as three planes (<see cref="AppendPlanes"/>); returns its offset.</summary>
         public int AddPlanes(string text)
         {
             int offset = _stored;
-            foreach (char c in text)
-            {
-                _text.Append((char)((c & 0x3F) + PlaneBase));
-            }
-
-            foreach (char c in text)
-            {
-                _text.Append((char)(((c >> 6) & 0x0F) + PlaneBase));
-            }
-
-            foreach (char c in text)
-            {
-                _text.Append((char)((c >> 10) + PlaneBase));
-            }
-
+            AppendPlanes(_text, text);
             _stored += 3 * text.Length;
             return offset;
         }

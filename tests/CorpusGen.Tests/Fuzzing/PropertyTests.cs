@@ -362,8 +362,8 @@ public sealed class PropertyTests
         // with characters of two, three and four UTF-8 bytes between them: among them U+0080 to U+00FF, whose code
         // units equal UTF-8 lead and continuation bytes, so that a comparison of bytes with code units that forgets to
         // decode would match the mojibake of a key. With UTF-8 blobs, up to CorpusPlanBuilder.MaxWideHeadlineKeys code
-        // units of such headlines are keys of their own, a string literal (compared as memory); past it they are UTF-8
-        // like the rest (decoded as compared, by Utf8Equals). Queries: every headline,
+        // units of such headlines are keys of their own, a string literal (compared as memory); past it they are three
+        // planes in the UTF-8 keys (compared by PlaneEquals). Queries: every headline,
         // and around each non-ASCII character its mojibake, its neighbours, its removal, a lone or swapped surrogate,
         // the text cut before and after it, and one ASCII code unit changed in each of the last 17.
         var random = new CorpusTextGenerator(CaseSeed(caseIndex));

@@ -885,9 +885,9 @@ internal static partial class Corpus
     #endif
 
     /// <summary>
-    /// Whether a headline key beyond ASCII, stored in three planes as long as the query (ShardBuilder's
-    /// KeyWriter.AddPlanes: each code unit's low six bits, then its next four, then its top six, each plus 0x3F), equals
-    /// it. Sixteen code units at a time, the last window ending at the query's end, each turned into its three bytes by
+    /// Whether a headline key beyond ASCII, stored in three planes as long as the query (ShardBuilder.AppendPlanes: each
+    /// code unit's low six bits, then its next four, then its top six, each plus 0x3F), equals it. Sixteen code units at
+    /// a time, the last window ending at the query's end, each turned into its three bytes by
     /// shifts and masks and compared with the planes: no decoding, and no position that waits on what the key holds.
     /// Until session 29 such keys were UTF-8, decoded as compared, and a hit on 50,000 headlines beyond ASCII took about
     /// twice as long as FrozenDictionary's (docs/benchmarks.md).
@@ -900,14 +900,14 @@ internal static partial class Corpus
         ref byte high = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref key, 2 * length);
         if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && length >= 16)
         {
+            global::System.Runtime.Intrinsics.Vector128<ushort> lowBits = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x3F);
+            global::System.Runtime.Intrinsics.Vector128<ushort> middleBits = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x0F);
+            global::System.Runtime.Intrinsics.Vector128<ushort> plane = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x3F);
             int last = length - 16;
             for (int j = 0; ; j = j + 16 < last ? j + 16 : last)
             {
                 global::System.Runtime.Intrinsics.Vector128<ushort> first = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)j);
                 global::System.Runtime.Intrinsics.Vector128<ushort> second = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref units, (nuint)(j + 8));
-                global::System.Runtime.Intrinsics.Vector128<ushort> lowBits = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x3F);
-                global::System.Runtime.Intrinsics.Vector128<ushort> middleBits = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x0F);
-                global::System.Runtime.Intrinsics.Vector128<ushort> plane = global::System.Runtime.Intrinsics.Vector128.Create((ushort)0x3F);
                 global::System.Runtime.Intrinsics.Vector128<byte> differ =
                     (global::System.Runtime.Intrinsics.Vector128.Narrow((first & lowBits) + plane, (second & lowBits) + plane)
                         ^ global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref key, (nuint)j))
