@@ -106,9 +106,9 @@ internal static class Naming
         "Document", "DocumentAt", "DocumentList", "Documents", "FindHeadline", "FindLongWord", "FindShortWord", "FindWord", "Fingerprint", "Finish",
         "Fold4", "FoldChar", "FoldedUnits", "FullHash", "FullWordHash", "HashMultiplier1", "HashMultiplier2", "HeadlineRow",
         "Headline", "HeadlineAt", "HeadlineIndices", "Headlines", "HeadlinesWithWord", "IndexOfHeadline", "InlineWord",
-        "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "MayHaveWord", "PackWord", "PlaneEquals", "PlaneEqualsIgnoreCase", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
+        "KeyEquals", "KeyEqualsIgnoreCase", "Lower8", "MaxShortWord", "MayHaveWord", "PackWord", "PlaneEquals", "Posting", "ProbeHash", "Read4", "ReadOnlyList", "Section",
         "SectionList", "ShortAsciiEquals", "System", "Tables", "TextList", "ThrowArgumentNull", "Title",
-        "ShortWordHash", "Units", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
+        "ShortWordHash", "Units", "Utf8EqualsIgnoreCase", "WideKeys", "Widen4", "Widen8", "WordBucket", "WordHash", "WordShard", "WordTable", "WordTableAddress",
     };
 
     /// <summary>Whether <paramref name="name"/> can name a corpus class (see <see cref="ClassNameRule"/>).</summary>

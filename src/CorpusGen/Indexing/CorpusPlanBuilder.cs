@@ -61,7 +61,7 @@ internal static class CorpusPlanBuilder
         // Each blob named with its store class (a part per DocumentGroup.GroupsPerStore groups), as the accessors call it.
         string store = string.Empty;
         int storePart = -1;
-        long headlineChars = 0, wideHeadlineChars = 0, wordChars = 0, wideWordChars = 0, wordItems = 0, postings = 0;
+        long headlineChars = 0, wideHeadlineChars = 0, wordChars = 0, wordItems = 0, postings = 0;
         for (int d = 0; d < documents.Count; d++)
         {
             var summary = documents[d];
@@ -86,7 +86,6 @@ internal static class CorpusPlanBuilder
             headlineChars += summary.Stats.HeadlineChars;
             wideHeadlineChars += summary.Stats.WideHeadlineChars;
             wordChars += summary.Stats.WordChars;
-            wideWordChars += summary.Stats.WideWordChars;
             postings += summary.Stats.Postings;
             wordItems += summary.Words.Count;
         }
@@ -102,9 +101,8 @@ internal static class CorpusPlanBuilder
         int headlineBits = OneHeadlineShardSource(headlineKeySource, headlineCount) <= OneShardSourceLimit
             ? 0
             : ShardBits(headlineKeySource + 8L * 6 * headlineCount);
-        // Words: a word repeated across files is counted once per file here, so this overestimates real text. Word keys
-        // beyond ASCII are three planes with UTF-8 keys, as above.
-        int wordBits = ShardBits(wordChars + (utf8 ? 2 * wideWordChars : 0) + 8L * (wordItems + postings));
+        // Words: a word repeated across files is counted once per file here, so this overestimates real text.
+        int wordBits = ShardBits(wordChars + 8L * (wordItems + postings));
         // Key bytes: ASCII keys a byte a code unit, the others two (UTF-16, kept apart) or three (planes), or all UTF-16.
         bool headlineFingerprints = (utf8 ? headlineChars + ((wideHeadlineKeys ? 1 : 2) * wideHeadlineChars) : 2 * headlineChars) > ShardBuilder.FingerprintKeyBytes;
         // Every headline shard gets the same number of slots (shards are hash partitions, so alike in size), which makes

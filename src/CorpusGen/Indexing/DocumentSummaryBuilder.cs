@@ -149,16 +149,12 @@ internal static class DocumentSummaryBuilder
         }
 
         var unsortedWords = scratch.Words;
-        long wordChars = 0, wideWordChars = 0;
+        long wordChars = 0;
         for (int w = 0; w < wordCount; w++)
         {
-            var (source, start, length) = groups.Occurrence(w);
+            var (_, start, length) = groups.Occurrence(w);
             unsortedWords[w] = new WordItem(firstHeadline[w], start, length, groups.Hashes[w], wordStarts[w], wordStarts[w + 1] - wordStarts[w]);
             wordChars += length;
-            if (!DocumentValues.IsAscii(source, start, length))
-            {
-                wideWordChars += length;
-            }
         }
 
         long postings = wordPostings.Length;
@@ -197,7 +193,7 @@ internal static class DocumentSummaryBuilder
             new EquatableArray<int>(wordPartitions),
             new EquatableArray<int>(wordPostings),
             new EquatableArray<int>(firsts.ToArray()),
-            new DocumentStats(headlineChars, wideHeadlineChars, wordChars, wideWordChars, postings),
+            new DocumentStats(headlineChars, wideHeadlineChars, wordChars, postings),
             EquatableArray<DiagnosticInfo>.Empty);
     }
 

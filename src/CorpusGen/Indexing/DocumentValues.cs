@@ -82,20 +82,6 @@ internal static class DocumentValues
     /// <summary>Bytes that <paramref name="text"/>[start, start+length) takes in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD).</summary>
     public static int Utf8Length(char[] text, int start, int length) => Utf8.GetByteCount(text, start, length);
 
-    /// <summary>Whether every code unit of <paramref name="source"/>[start, start+length) is ASCII (a word, which is short).</summary>
-    public static bool IsAscii(string source, int start, int length)
-    {
-        for (int i = start; i < start + length; i++)
-        {
-            if (source[i] >= 0x80)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     // The runtime's own UTF-8 counter is vectorized: a character loop over the whole corpus cost about 5% of a run.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 }

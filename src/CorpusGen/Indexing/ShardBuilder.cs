@@ -18,14 +18,13 @@ namespace CorpusGen.Indexing;
 /// <c>[headline index + 1, length in UTF-16 code units, key offset, fingerprint]</c>; with UTF-8 keys, the offset of a key
 /// beyond ASCII is complemented (negative), and it points into the shard's string of such keys when the class keeps
 /// them apart (<see cref="ClassInfo.WideHeadlineKeys"/>), else into its UTF-8 keys, where it is three planes of three
-/// times its length in bytes (<see cref="AppendPlanes(StringBuilder, string)"/>). A key is as long as its text in code
+/// times its length in bytes (<see cref="AppendPlanes"/>). A key is as long as its text in code
 /// units, so no row holds its stored length. The fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
 /// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only in
 /// indexes with keys too large to stay in the core's caches (<see cref="CoreModel.HeadlineFingerprints"/>). The probe is 0 when the
 /// slot comes from the partition hash itself, -1 for the full hash, or else the offset of the second four code
 /// units hashed. Word shard table: <c>[bits, 2^bits + 1 bucket starts, rows of 6]</c>, a row being
-/// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>, a key beyond ASCII
-/// with UTF-8 keys being three planes (<see cref="AppendPlanes(StringBuilder, string)"/>), three times its length; for a word of
+/// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>; for a word of
 /// at most 8 ASCII code units the length has <see cref="InlineWord"/> set and the two key cells hold its packed value
 /// (<see cref="CorpusHash.PackShort"/>, the low half first), so that its lookup reads no key and compares no fingerprint. Bucket starts
 /// are positions in the table itself. A bucket is taken from the hash after the shard's own top bits.
@@ -245,9 +244,7 @@ internal static class ShardBuilder
             }
             else
             {
-                // A key beyond ASCII in UTF-8 mode is three planes (KeyWriter.AddPlanes), so its stored length is three
-                // times its length in code units and never equal to it: the lookup tells the two kinds apart by that.
-                var (offset, stored) = keys.AddWord(source, start, length);
+                var (offset, stored) = keys.Add(source, start, length);
                 table[row + 1] = length;
                 table[row + 2] = offset;
                 table[row + 3] = stored;
@@ -454,7 +451,7 @@ internal static class ShardBuilder
         return (order, starts);
     }
 
-    /// <summary>What every byte of a key in planes adds to its bits (<see cref="AppendPlanes(StringBuilder, string)"/>).</summary>
+    /// <summary>What every byte of a key in planes adds to its bits (<see cref="AppendPlanes"/>).</summary>
     public const int PlaneBase = 0x3F;
 
     /// <summary>
@@ -463,25 +460,21 @@ internal static class ShardBuilder
     /// the planes fit the UTF-8 keys literal. Runtime/CorpusApi.cs's <c>PlaneEquals</c> compares a query with them
     /// sixteen code units at a time, with no decoding.
     /// </summary>
-    public static void AppendPlanes(StringBuilder planes, string text) => AppendPlanes(planes, text, 0, text.Length);
-
-    /// <summary><see cref="AppendPlanes(StringBuilder, string)"/> of <paramref name="source"/>[start, start+length).</summary>
-    public static void AppendPlanes(StringBuilder planes, string source, int start, int length)
+    public static void AppendPlanes(StringBuilder planes, string text)
     {
-        int end = start + length;
-        for (int i = start; i < end; i++)
+        foreach (char c in text)
         {
-            planes.Append((char)((source[i] & 0x3F) + PlaneBase));
+            planes.Append((char)((c & 0x3F) + PlaneBase));
         }
 
-        for (int i = start; i < end; i++)
+        foreach (char c in text)
         {
-            planes.Append((char)(((source[i] >> 6) & 0x0F) + PlaneBase));
+            planes.Append((char)(((c >> 6) & 0x0F) + PlaneBase));
         }
 
-        for (int i = start; i < end; i++)
+        foreach (char c in text)
         {
-            planes.Append((char)((source[i] >> 10) + PlaneBase));
+            planes.Append((char)((c >> 10) + PlaneBase));
         }
     }
 
@@ -500,25 +493,14 @@ internal static class ShardBuilder
             _text = new StringBuilder(capacity);
         }
 
-        /// <summary>
-        /// Adds a word key: with UTF-8 keys, an ASCII word as its bytes and any other as three planes
-        /// (<see cref="AppendPlanes(StringBuilder, string, int, int)"/>), which the lookup compares exactly first and then
-        /// folds code unit by code unit, with no decoding.
-        /// </summary>
-        public (int Offset, int Stored) AddWord(string source, int start, int length)
+        /// <summary>Adds <paramref name="source"/>[start, start+length) without a string of its own.</summary>
+        public (int Offset, int Stored) Add(string source, int start, int length)
         {
-            if (!_utf8 || DocumentValues.IsAscii(source, start, length))
-            {
-                int offset = _stored;
-                _text.Append(source, start, length);
-                _stored += length;
-                return (offset, length);
-            }
-
-            int at = _stored;
-            AppendPlanes(_text, source, start, length);
-            _stored += 3 * length;
-            return (at, 3 * length);
+            int offset = _stored;
+            int stored = _utf8 ? Utf8Length(source, start, length) : length;
+            _text.Append(source, start, length);
+            _stored += stored;
+            return (offset, stored);
         }
 
         /// <summary>Adds a whole text whose length as stored the caller knows; returns its offset.</summary>
@@ -530,13 +512,32 @@ internal static class ShardBuilder
             return offset;
         }
 
-        /// <summary>Adds a headline key beyond ASCII as three planes (<see cref="AppendPlanes(StringBuilder, string)"/>); returns its offset.</summary>
+        /// <summary>Adds a headline key beyond ASCII as three planes (<see cref="AppendPlanes"/>); returns its offset.</summary>
         public int AddPlanes(string text)
         {
             int offset = _stored;
             AppendPlanes(_text, text);
             _stored += 3 * text.Length;
             return offset;
+        }
+
+        // The runtime's vectorized count for a whole string; for a range (a word, nearly always ASCII), a scan first.
+        private static int Utf8Length(string source, int start, int length)
+        {
+            if (start == 0 && length == source.Length)
+            {
+                return DocumentValues.Utf8Length(source);
+            }
+
+            for (int i = start; i < start + length; i++)
+            {
+                if (source[i] >= 0x80)
+                {
+                    return DocumentValues.Utf8Length(source.Substring(start, length));
+                }
+            }
+
+            return length;
         }
 
         /// <summary>The length of the keys added so far, in the unit they are stored in (bytes or UTF-16 code units).</summary>

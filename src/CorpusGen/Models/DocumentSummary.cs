@@ -63,10 +63,10 @@ internal sealed record DocumentSummary(
 }
 
 /// <summary>
-/// Sizes of a document's index input: code units of its headlines, of those of them that are not ASCII, of its
-/// distinct words and of those of them that are not ASCII, and its word postings.
+/// Sizes of a document's index input: code units of its headlines, of those of them that are not ASCII, and of its
+/// distinct words, and its word postings.
 /// </summary>
-internal readonly record struct DocumentStats(long HeadlineChars, long WideHeadlineChars, long WordChars, long WideWordChars, long Postings);
+internal readonly record struct DocumentStats(long HeadlineChars, long WideHeadlineChars, long WordChars, long Postings);
 
 /// <summary>A headline as the index sees it.</summary>
 /// <param name="Local">Its index among the document's headlines.</param>

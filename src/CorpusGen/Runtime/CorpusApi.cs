@@ -973,35 +973,72 @@
 #endif
         }
 
-        // A key beyond ASCII: three planes (ShardBuilder.AppendPlanes), stored three times as long as the word. A query
-        // usually has the case of the key, the word's first occurrence, so it is compared exactly first, sixteen code
-        // units at a time, and folded only when that fails.
-        return PlaneEquals(word, ref key) || PlaneEqualsIgnoreCase(word, ref key);
+        return Utf8EqualsIgnoreCase(word, ref key, stored);
     }
 
     /// <summary>
-    /// Whether a word key beyond ASCII, in three planes as long as the query (ShardBuilder.AppendPlanes), equals it under
-    /// OrdinalIgnoreCase, code unit by code unit: each key unit put together from its three bytes, with no decoding
-    /// that waits on the unit before. Until session 30 such keys were UTF-8, decoded one character at a time as they
-    /// were compared, about a third of a word lookup's time on words beyond ASCII (docs/benchmarks.md).
+    /// Whether a word key beyond ASCII (<paramref name="stored"/> bytes of UTF-8, which the generator wrote and so is
+    /// valid) equals the query under OrdinalIgnoreCase: decoded as it is compared, one character at a time, ASCII by
+    /// AsciiEqualsIgnoreCase and the rest by the case table. Words are short, so this beats transcoding the key into a
+    /// buffer first (Utf8.ToUtf16, until session 29), whose call and checks were most of a lookup's time on words beyond
+    /// ASCII (docs/benchmarks.md).
     /// </summary>
-    private static bool PlaneEqualsIgnoreCase(global::System.ReadOnlySpan<char> word, ref byte key)
+    private static bool Utf8EqualsIgnoreCase(global::System.ReadOnlySpan<char> word, ref byte key, int stored)
     {
-        int length = word.Length;
-        ref byte middle = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref key, length);
-        ref byte high = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref key, 2 * length);
-        for (int j = 0; j < length; j++)
+        int j = 0;
+        for (int i = 0; i < stored; j++)
         {
-            char unit = (char)((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, j) - 0x3F)
-                | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref middle, j) - 0x3F) << 6)
-                | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref high, j) - 0x3F) << 10));
-            if (!CharEqualsIgnoreCase(unit, word[j]))
+            if (j == word.Length)
+            {
+                return false;
+            }
+
+            char query = word[j];
+            int lead = global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i);
+            int unit;
+            if (lead < 0x80)
+            {
+                if (!AsciiEqualsIgnoreCase((byte)lead, query))
+                {
+                    return false;
+                }
+
+                i++;
+                continue;
+            }
+            else if (lead < 0xE0)
+            {
+                unit = ((lead & 0x1F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F);
+                i += 2;
+            }
+            else if (lead < 0xF0)
+            {
+                unit = ((lead & 0x0F) << 12) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 6)
+                    | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F);
+                i += 3;
+            }
+            else
+            {
+                // Past U+FFFF: two code units, which have no case (FoldChar leaves surrogates as they are).
+                int point = ((lead & 0x07) << 18) | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 1) & 0x3F) << 12)
+                    | ((global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 2) & 0x3F) << 6) | (global::System.Runtime.CompilerServices.Unsafe.Add(ref key, i + 3) & 0x3F);
+                i += 4;
+                if (query != 0xD7C0 + (point >> 10) || ++j == word.Length || word[j] != (0xDC00 | (point & 0x3FF)))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            // No character outside ASCII equals an ASCII one under OrdinalIgnoreCase.
+            if (query != unit && (query < 0x80 || FoldChar(query) != FoldChar((char)unit)))
             {
                 return false;
             }
         }
 
-        return true;
+        return j == word.Length;
     }
 
     private static string Decode(int blob, int offset, int length)

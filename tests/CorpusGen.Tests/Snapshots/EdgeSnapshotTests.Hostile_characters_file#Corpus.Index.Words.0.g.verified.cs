@@ -17,9 +17,9 @@ internal static partial class CorpusGen_Corpus_Index
         0x40000005456592C5UL, 0x6574746F6F757571UL, 0x100000005UL, 0x400000040FFD6749UL, 0x6C6C696976766565UL, 0x100000006UL, 0x40000003FBC688B4UL, 0x636F64UL,
         0x100000007UL, 0x40000004D0F1FA02UL, 0x6F6F727265657A7AUL, 0x100000008UL, 0x400000029116EC1FUL, 0x313163UL, 0x100000009UL, 0x400000050B577F43UL,
         0x6874746464696977UL, 0x10000000AUL, 0x400000036FAAB6B4UL, 0x6C6564UL, 0x10000000BUL, 0x4000000390B42BDAUL, 0x776172UL, 0x10000000CUL,
-        0x40000004CAEC1A88UL, 0x6565727265656868UL, 0x10000000DUL, 0x7600099B6UL, 0x1500000000UL, 0x10000000EUL, 0x40000007F6780C9FUL, 0x746D6E6D656F6D63UL,
-        0x10000000FUL, 0x385F92ED9UL, 0x900000015UL, 0x100000010UL, 0x400000042AA8600AUL, 0x6969646469696262UL, 0x100000011UL, 0x9857B76C7UL,
-        0x90000001EUL, 0x100000012UL, 0x4000000361902404UL, 0x626174UL, 0x100000013UL, 0x400000069E5D8A0AUL, 0x7363656163726162UL, 0x100000014UL,
+        0x40000004CAEC1A88UL, 0x6565727265656868UL, 0x10000000DUL, 0x7600099B6UL, 0xB00000000UL, 0x10000000EUL, 0x40000007F6780C9FUL, 0x746D6E6D656F6D63UL,
+        0x10000000FUL, 0x385F92ED9UL, 0x90000000BUL, 0x100000010UL, 0x400000042AA8600AUL, 0x6969646469696262UL, 0x100000011UL, 0x9857B76C7UL,
+        0x900000014UL, 0x100000012UL, 0x4000000361902404UL, 0x626174UL, 0x100000013UL, 0x400000069E5D8A0AUL, 0x7363656163726162UL, 0x100000014UL,
         0x40000005195F19C9UL, 0x696A6A6F6F6D6D65UL, 0x100000015UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
         0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
         0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL, 0x0UL,
@@ -41,5 +41,5 @@ internal static partial class CorpusGen_Corpus_Index
     internal const int WordTable0Header = 6;
 
     /// <summary>The words of shard 0, one after another.</summary>
-    internal static global::System.ReadOnlySpan<byte> WordKeys0 => "[mnbuchB@B@B@B???????dk]FKIXXabackslash                                                                                                                                                                                                                        "u8;
+    internal static global::System.ReadOnlySpan<byte> WordKeys0 => "Ünïcödé日本語backslash                                                                                                                                                                                                                                  "u8;
 }
