@@ -649,10 +649,10 @@ internal static class CorpusEmitter
         return (int)Math.Min(256 + (2 * layout.Document.StableKey.Length) + chars + (chars / 32) + (layout.Utf8 ? StaticDataSize.Utf8Padding(length) : 0), int.MaxValue / 2);
     }
 
-    /// <summary>The UTF-16 code units of one blob's text, before escapes: its header (in the first blob) and its values.</summary>
+    /// <summary>The UTF-16 code units of one blob's text, before escapes: its piece of the header (in the first blobs) and its values.</summary>
     private static long BlobTextChars(DocumentLayout layout, int blob, List<(int Start, int Length)> ranges)
     {
-        long chars = blob == 0 ? layout.Header.Length : 0;
+        long chars = layout.HeaderPiece(blob).Length;
         for (int v = layout.BlobFirstValue[blob]; v < layout.BlobEndValue(blob); v++)
         {
             chars += ranges[v].Length;
@@ -753,13 +753,11 @@ internal static class CorpusEmitter
     private static string BlobPropertyName(DocumentModel document, int blob) =>
         CorpusPlanBuilder.BlobName(Naming.ForFile(document.FileName, document.StableKey), blob);
 
-    /// <summary>The escaped text of one blob: the header (in a document's first blob), then its values.</summary>
+    /// <summary>The escaped text of one blob: its piece of the header (in a document's first blobs), then its values.</summary>
     private static void AppendBlobText(NarrowBuilder builder, DocumentLayout layout, int blob, List<(int Start, int Length)> values, ArrayChars text)
     {
-        if (blob == 0)
-        {
-            CSharpLiteral.AppendEscaped(builder, layout.Header, 0, layout.Header.Length);
-        }
+        var (headerStart, headerLength) = layout.HeaderPiece(blob);
+        CSharpLiteral.AppendEscaped(builder, layout.Header, headerStart, headerLength);
 
         for (int v = layout.BlobFirstValue[blob]; v < layout.BlobEndValue(blob); v++)
         {

@@ -18,6 +18,14 @@ internal static class DocumentLayoutBuilder
     /// </summary>
     public const int BlobLimit = 192 * 1024;
 
+    /// <summary>
+    /// How many numbers of a header one blob holds. A longer header (a document of more than about 16,000 values, such
+    /// as a file of a year's headlines) goes on in the blobs after the first, this many numbers each, and the values
+    /// start after its last piece, in the same blob: no blob holds more than about 80 KB of header (at five digits a
+    /// number), so no source grows past about a megabyte. Runtime/CorpusApi.cs's <c>Document.HeaderPiece</c>.
+    /// </summary>
+    public const int HeaderPieceNumbers = 16384;
+
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static DocumentLayout Build(DocumentModel document, bool utf8, CancellationToken cancellationToken)
     {
@@ -60,18 +68,42 @@ internal static class DocumentLayoutBuilder
             blobLength[current] += lengths[v];
         }
 
-        // The header sits before the values of the first blob; its width depends on the largest number it holds.
+        // The header sits before the values of the first blob, or, past HeaderPieceNumbers numbers, in pieces at the
+        // start of the first blobs, the values beginning after the last piece (blobs before it hold no value). Each
+        // such blob is one more number pair in the header, so the count of pieces is found by trying.
         var sections = document.Sections;
         int headlineCount = document.Headlines.Count;
         int paragraphCount = document.Paragraphs.Count;
-        int numbers = 8 + 3 * sections.Count + 2 * blobFirst.Count + count;
+        int headerBlobs = 1;
+        int numbers;
+        while (true)
+        {
+            numbers = 8 + 3 * sections.Count + 2 * (blobFirst.Count + headerBlobs - 1) + count;
+            int pieces = (numbers + HeaderPieceNumbers - 1) / HeaderPieceNumbers;
+            if (pieces == headerBlobs)
+            {
+                break;
+            }
+
+            headerBlobs = pieces;
+        }
+
+        for (int b = 1; b < headerBlobs; b++)
+        {
+            blobFirst.Insert(0, 0);
+            blobLength.Insert(0, 0);
+        }
+
+        // Its width depends on the largest number it holds.
+        int last = headerBlobs - 1;
         int width = 1;
-        int headerLength;
+        int headerLength, lastPiece;
         while (true)
         {
             headerLength = 1 + width * numbers;
+            lastPiece = last == 0 ? headerLength : width * (numbers - (last * HeaderPieceNumbers));
             // Every number the header holds is below one of these: a value index, or an offset in some blob.
-            long largest = System.Math.Max(headerLength + (long)blobLength[0], count);
+            long largest = System.Math.Max(System.Math.Max(headerLength, lastPiece + (long)blobLength[last]), count);
             foreach (int length in blobLength)
             {
                 largest = System.Math.Max(largest, length);
@@ -83,6 +115,11 @@ internal static class DocumentLayoutBuilder
             }
 
             width++;
+        }
+
+        for (int b = 0; b < last; b++)
+        {
+            blobLength[b] = width * HeaderPieceNumbers + (b == 0 ? 1 : 0);
         }
 
         var header = new StringBuilder(headerLength);
@@ -119,20 +156,20 @@ internal static class DocumentLayoutBuilder
         // Where each blob's values end: a blob's literal may be padded past its last value (see StaticDataSize).
         for (int b = 0; b < blobLength.Count; b++)
         {
-            Number(blobLength[b] + (b == 0 ? headerLength : 0));
+            Number(blobLength[b] + (b == last ? lastPiece : 0));
         }
 
         for (int v = 0; v < count; v++)
         {
-            if (blobFirst.Count == 1 || v < blobFirst[1])
+            if (blobFirst.Count == last + 1 || v < blobFirst[last + 1])
             {
-                starts[v] += headerLength;
+                starts[v] += lastPiece;
             }
 
             Number(starts[v]);
         }
 
-        blobLength[0] += headerLength;
+        blobLength[last] += lastPiece;
         return new DocumentLayout(
             document,
             utf8,

@@ -1,3 +1,5 @@
+using System;
+
 namespace CorpusGen.Models;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CorpusGen.Models;
 /// </summary>
 /// <param name="Document">The parsed document.</param>
 /// <param name="Utf8">Whether blobs are UTF-8 (u8 literals; lengths in bytes) rather than UTF-16 (string literals).</param>
-/// <param name="Header">The header written at the start of the first blob.</param>
+/// <param name="Header">The header written at the start of the first blob (of the first blobs, when it is long: <see cref="HeaderPiece"/>).</param>
 /// <param name="BlobFirstValue">The first value of each blob.</param>
 /// <param name="BlobLength">The length of each blob, header included.</param>
 /// <param name="ValueStart">Where each value starts in its blob.</param>
@@ -21,6 +23,21 @@ internal sealed record DocumentLayout(
     EquatableArray<int> ValueLength)
 {
     public int BlobCount => BlobFirstValue.Count;
+
+    /// <summary>
+    /// The piece of <see cref="Header"/> at the start of <paramref name="blob"/>: all of it in the first blob, unless it
+    /// holds more than <see cref="Indexing.DocumentLayoutBuilder.HeaderPieceNumbers"/> numbers, and then that many numbers
+    /// in each blob from the first on (the first also holds the digit width) and the rest in the last; empty in the
+    /// blobs after that.
+    /// </summary>
+    public (int Start, int Length) HeaderPiece(int blob)
+    {
+        int width = Header[0] - '0';
+        int piece = width * Indexing.DocumentLayoutBuilder.HeaderPieceNumbers;
+        int start = blob == 0 ? 0 : 1 + (blob * piece);
+        int end = Math.Min(Header.Length, 1 + ((blob + 1) * piece));
+        return start < end ? (start, end - start) : (Header.Length, 0);
+    }
 
     /// <summary>The value after the last one of <paramref name="blob"/>.</summary>
     public int BlobEndValue(int blob) => blob + 1 < BlobCount ? BlobFirstValue[blob + 1] : ValueStart.Count;

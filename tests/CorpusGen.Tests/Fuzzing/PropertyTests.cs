@@ -616,6 +616,45 @@ public sealed class PropertyTests
     }
 
     [Theory]
+    [InlineData(610, Target.Latest)]
+    [InlineData(611, Target.CSharp10)]
+    public void A_document_of_150000_values_has_its_header_in_pieces_and_reads_back_whole(int caseIndex, Target target)
+    {
+        // A file of a year's headlines, or a book, has a header of several hundred KB (three numbers or so per value).
+        // Past DocumentLayoutBuilder.HeaderPieceNumbers numbers it goes on at the start of the blobs after the first, so
+        // that no literal holds more than a piece of it beside its 192 KiB of values: here about 150,000 numbers in ten
+        // pieces (nine blobs of header alone, then seven of values), where the header and the first blob's values were
+        // one literal of about 800,000 characters before.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var text = new StringBuilder();
+        for (int h = 0; h < 20_000; h++)
+        {
+            text.Append("- Headline ").Append(h.ToString(CultureInfo.InvariantCulture)).Append(h % 7 == 0 ? " caf\u00E9\n" : " news\n");
+        }
+
+        text.Append("A year of news\n");
+        for (int p = 0; p < 129_000; p++)
+        {
+            if (p % 1_000 == 999)
+            {
+                text.Append("- Part ").Append(p.ToString(CultureInfo.InvariantCulture)).Append(" -\n");
+            }
+
+            text.Append('p').Append(p.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        text.Append("A.Writer--DESK\n");
+        var (values, output) = CheckCorpus(caseIndex, new[] { new CorpusFileSpec("/project/news/year.txt", text.ToString()) }, target, random, nearMissesPerHeadline: 1);
+
+        Assert.Equal(20_000, values.Headlines.Count);
+        var literals = output.Sources.Where(source => source.Key.StartsWith("Corpus.Store.", StringComparison.Ordinal))
+            .SelectMany(source => Regex.Matches(source.Value, "\"(?:[^\"\\\\]|\\\\.)*\"(?:u8)?;").Select(match => match.Length))
+            .ToList();
+        Assert.True(literals.Count >= 14, literals.Count.ToString(CultureInfo.InvariantCulture));
+        Assert.All(literals, length => Assert.InRange(length, 1, 400_000));
+    }
+
+    [Theory]
     [InlineData(400, Target.Latest)]
     [InlineData(401, Target.CSharp10)]
     [InlineData(402, Target.CSharp7)]

@@ -1513,8 +1513,12 @@ internal static partial class Corpus
         // Layout of the header at the start of a document's first blob (numbers in base 64, digits '0' + 0..63):
         // [digit width][header length][value count][headline count][has article][paragraph count][section count]
         // [has byline][blob count] then per section [heading value or 0][first paragraph][paragraph count],
-        // per blob [first value], per blob [end of its last value], per value [start offset in its blob].
+        // per blob [first value], per blob [end of its last value], per value [start offset in its blob]. Past
+        // HeaderPiece numbers it goes on in the next blobs, and the values start after it.
         private const int FixedFields = 8;
+
+        // How many numbers of the header each blob holds when it does not fit the first: a power of two.
+        private const int HeaderPiece = 16384;
 
         private readonly int _firstBlob;
         private readonly int[] _header;
@@ -1623,6 +1627,13 @@ internal static partial class Corpus
             header[0] = headerLength;
             for (int i = 1; i < header.Length; i++)
             {
+                if ((i & (HeaderPiece - 1)) == 0)
+                {
+                    // A long header goes on at the start of the next blob (DocumentLayoutBuilder.HeaderPieceNumbers).
+                    data = Blob(++blob);
+                    position = 0;
+                }
+
                 header[i] = ReadNumber(data, ref position, width);
             }
 
