@@ -44,13 +44,15 @@ internal static class ShardBuilder
     private const int MaxProbeChain = 6;
 
     /// <summary>
-    /// Past this many bytes of keys in the whole index (estimated as this shard's keys times the shard count) the
-    /// lookups check the fingerprint before reading a key. Below it the keys stay in the core's own caches, where
-    /// reading one costs less than summing the whole query; above it a key read is a trip to the shared cache or
-    /// to memory. On the 50,000-headline benchmark corpus (3 MB of keys) the check made same-length near misses
-    /// faster; on 5,000 headlines (300 KB) the runs were too noisy to show a gain (docs/benchmarks.md).
+    /// Past this many bytes of keys in the whole index the lookups check the fingerprint before reading a key (as they
+    /// do in a class whose keys beyond ASCII are planes, whatever its size: see CorpusPlanBuilder). Summing the query
+    /// costs about as much as comparing it, so the check pays only where reading a key of a same-length near miss is a
+    /// trip to memory, past the shared cache. Until session 30 the threshold was 512 KB (a core's L2 on the VM of session
+    /// 20), but on session 30's VM (1 MiB of L2 a core, 32 MiB of L3) the check cost hits 2.3-2.9 ns on 5,000
+    /// headlines beyond ASCII (700 KB of keys) and on 50,000 ASCII ones (3.5 MB) and saved near misses nothing
+    /// (docs/benchmarks.md).
     /// </summary>
-    public const long FingerprintKeyBytes = 512 * 1024;
+    public const long FingerprintKeyBytes = 16 * 1024 * 1024;
 
     private static readonly int[] ProbeCandidates = { 0, 4, 8, 12, 16, 24, 32 };
 
