@@ -1605,10 +1605,20 @@
             int partsAt = FixedFields + 3 * _header[5];
             int endsAt = partsAt + blobs;
             int startsAt = endsAt + blobs;
-            int part = blobs - 1;
-            while (_header[partsAt + part] > value)
+            // The last blob whose first value is at most this one: a binary search, since a long file has hundreds.
+            int part = 0;
+            int high = blobs - 1;
+            while (part < high)
             {
-                part--;
+                int middle = (part + high + 1) >> 1;
+                if (_header[partsAt + middle] <= value)
+                {
+                    part = middle;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
             }
 
             int start = _header[startsAt + value];
