@@ -621,6 +621,7 @@ public sealed class PropertyTests
     [Theory]
     [InlineData(610, Target.Latest)]
     [InlineData(611, Target.CSharp10)]
+    [InlineData(612, Target.CSharp7)]
     public void A_document_of_150000_values_has_its_header_in_pieces_and_reads_back_whole(int caseIndex, Target target)
     {
         // A file of a year's headlines, or a book, has a header of several hundred KB (three numbers or so per value).
