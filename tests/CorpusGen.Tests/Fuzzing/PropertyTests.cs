@@ -659,6 +659,37 @@ public sealed class PropertyTests
     }
 
     [Theory]
+    [InlineData(620, Target.Latest)]
+    [InlineData(621, Target.CSharp7)]
+    public void Headers_of_one_piece_exactly_and_of_one_number_more_read_back_whole(int caseIndex, Target target)
+    {
+        // One blob of values and one section (the lead): a header of 8 + 3 + 2 * blobs + values numbers. 16,371 values
+        // make exactly DocumentLayoutBuilder.HeaderPieceNumbers (16,384) numbers, one piece; one value more makes two
+        // pieces, whose first blob holds no value, and so one more blob and two more numbers.
+        var random = new CorpusTextGenerator(CaseSeed(caseIndex));
+        var files = new List<CorpusFileSpec>();
+        foreach (int valueCount in new[] { 16_370, 16_371, 16_372, 16_373 })
+        {
+            // The file name, one headline, the title, then paragraphs.
+            var text = new StringBuilder("- h\nT\n");
+            for (int p = 0; p < valueCount - 3; p++)
+            {
+                text.Append((char)('a' + (p % 26))).Append('\n');
+            }
+
+            files.Add(new CorpusFileSpec("/project/news/v" + valueCount.ToString(CultureInfo.InvariantCulture) + ".txt", text.ToString()));
+        }
+
+        Assert.Equal(16_384, Indexing.DocumentLayoutBuilder.HeaderPieceNumbers);
+        var (values, output) = CheckCorpus(caseIndex, files, target, random);
+        Assert.Equal(new[] { 16_367, 16_368, 16_369, 16_370 }, values.Documents.Select(d => d.Article!.Paragraphs.Count).ToArray());
+        string store = string.Concat(output.Sources.Where(source => source.Key.StartsWith("Corpus.Store.", StringComparison.Ordinal)).Select(source => source.Value));
+        Assert.DoesNotContain("v16371.txt, part", store, StringComparison.Ordinal);
+        Assert.Contains("v16372.txt, part 1 of 2", store, StringComparison.Ordinal);
+        Assert.Contains("v16373.txt, part 2 of 2", store, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(400, Target.Latest)]
     [InlineData(401, Target.CSharp10)]
     [InlineData(402, Target.CSharp7)]
