@@ -97,7 +97,8 @@ internal static class CorpusPlanBuilder
 
         // Source size estimates: text, plus about 8 characters per number written.
         // Keys beyond ASCII not kept apart are three planes: three characters of source a code unit, not one.
-        long headlineKeySource = headlineChars + (utf8 && !wideHeadlineKeys ? 2 * wideHeadlineChars : 0);
+        long planeChars = utf8 && !wideHeadlineKeys ? wideHeadlineChars : 0;
+        long headlineKeySource = headlineChars + (2 * planeChars);
         int headlineBits = OneHeadlineShardSource(headlineKeySource, headlineCount) <= OneShardSourceLimit
             ? 0
             : ShardBits(headlineKeySource + 8L * 6 * headlineCount);
@@ -106,8 +107,7 @@ internal static class CorpusPlanBuilder
         // Key bytes: ASCII keys a byte a code unit, the others two (UTF-16, kept apart) or three (planes), or all UTF-16.
         // Keys in planes take a fingerprint whatever the size: comparing a near miss with them costs more than summing
         // it (PlaneEquals), 9.3 against 7.0 ns on 50,000 headlines beyond ASCII (docs/benchmarks.md, session 30).
-        bool planes = utf8 && !wideHeadlineKeys && wideHeadlineChars > 0;
-        bool headlineFingerprints = planes
+        bool headlineFingerprints = planeChars > 0
             || (utf8 ? headlineChars + ((wideHeadlineKeys ? 1 : 2) * wideHeadlineChars) : 2 * headlineChars) > ShardBuilder.FingerprintKeyBytes;
         // Every headline shard gets the same number of slots (shards are hash partitions, so alike in size), which makes
         // it a constant of the lookup rather than a read.

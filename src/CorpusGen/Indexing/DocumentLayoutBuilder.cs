@@ -26,6 +26,20 @@ internal static class DocumentLayoutBuilder
     /// </summary>
     public const int HeaderPieceNumbers = 16384;
 
+    /// <summary>
+    /// The characters of a header (<paramref name="headerLength"/> of them, numbers of <paramref name="width"/> digits)
+    /// at the start of <paramref name="blob"/>: all of it in the first blob, unless it holds more than
+    /// <see cref="HeaderPieceNumbers"/> numbers, and then that many in each blob from the first on (the first also holds
+    /// the digit width) and the rest in the last; nothing in the blobs after that.
+    /// </summary>
+    public static (int Start, int Length) HeaderPiece(int headerLength, int width, int blob)
+    {
+        int piece = width * HeaderPieceNumbers;
+        int start = blob == 0 ? 0 : 1 + (blob * piece);
+        int end = System.Math.Min(headerLength, 1 + ((blob + 1) * piece));
+        return start < end ? (start, end - start) : (headerLength, 0);
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(Jit.Hot)]
     public static DocumentLayout Build(DocumentModel document, bool utf8, CancellationToken cancellationToken)
     {
@@ -101,7 +115,7 @@ internal static class DocumentLayoutBuilder
         while (true)
         {
             headerLength = 1 + width * numbers;
-            lastPiece = last == 0 ? headerLength : width * (numbers - (last * HeaderPieceNumbers));
+            lastPiece = HeaderPiece(headerLength, width, last).Length;
             // Every number the header holds is below one of these: a value index, or an offset in some blob.
             long largest = System.Math.Max(System.Math.Max(headerLength, lastPiece + (long)blobLength[last]), count);
             foreach (int length in blobLength)
@@ -119,7 +133,7 @@ internal static class DocumentLayoutBuilder
 
         for (int b = 0; b < last; b++)
         {
-            blobLength[b] = width * HeaderPieceNumbers + (b == 0 ? 1 : 0);
+            blobLength[b] = HeaderPiece(headerLength, width, b).Length;
         }
 
         var header = new StringBuilder(headerLength);

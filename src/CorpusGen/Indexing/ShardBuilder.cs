@@ -21,7 +21,7 @@ namespace CorpusGen.Indexing;
 /// times its length in bytes (<see cref="AppendPlanes"/>). A key is as long as its text in code
 /// units, so no row holds its stored length. The fingerprint (<see cref="CorpusHash.Fingerprint"/>) covers every code unit, so that a query of the right length
 /// that differs from the key anywhere is usually turned away without reading the key. Lookups check it only in
-/// indexes with keys too large to stay in the core's caches (<see cref="CoreModel.HeadlineFingerprints"/>). The probe is 0 when the
+/// indexes of more than <see cref="FingerprintKeyBytes"/> of keys, or with keys in planes (<see cref="CoreModel.HeadlineFingerprints"/>). The probe is 0 when the
 /// slot comes from the partition hash itself, -1 for the full hash, or else the offset of the second four code
 /// units hashed. Word shard table: <c>[bits, 2^bits + 1 bucket starts, rows of 6]</c>, a row being
 /// <c>[hash fingerprint, length, key offset, key length as stored, first posting, posting count]</c>; for a word of

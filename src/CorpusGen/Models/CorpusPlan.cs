@@ -25,7 +25,10 @@ internal sealed record ClassInfo(string ClassName, string HintName, GeneratorOpt
 /// <param name="HeadlineShardBits">log2 of the number of headline shards.</param>
 /// <param name="WordShardBits">log2 of the number of word shards.</param>
 /// <param name="HeadlineSlotBits">log2 of the slots of every headline shard, each the row a lookup's scan starts at: one number for all, so that a lookup need not read it.</param>
-/// <param name="HeadlineFingerprints">Whether headline lookups check a row's fingerprint before its key (an index of large keys).</param>
+/// <param name="HeadlineFingerprints">
+/// Whether headline lookups check a row's fingerprint before its key: an index of more than
+/// <see cref="Indexing.ShardBuilder.FingerprintKeyBytes"/> of keys, or one with keys in planes.
+/// </param>
 /// <param name="BlobChunkBits">log2 of the blobs per accessor file; 0 when every blob is reached from the tables file.</param>
 internal sealed record CoreModel(
     ClassInfo Class,

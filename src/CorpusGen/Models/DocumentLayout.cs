@@ -1,5 +1,3 @@
-using System;
-
 namespace CorpusGen.Models;
 
 /// <summary>
@@ -24,20 +22,8 @@ internal sealed record DocumentLayout(
 {
     public int BlobCount => BlobFirstValue.Count;
 
-    /// <summary>
-    /// The piece of <see cref="Header"/> at the start of <paramref name="blob"/>: all of it in the first blob, unless it
-    /// holds more than <see cref="Indexing.DocumentLayoutBuilder.HeaderPieceNumbers"/> numbers, and then that many numbers
-    /// in each blob from the first on (the first also holds the digit width) and the rest in the last; empty in the
-    /// blobs after that.
-    /// </summary>
-    public (int Start, int Length) HeaderPiece(int blob)
-    {
-        int width = Header[0] - '0';
-        int piece = width * Indexing.DocumentLayoutBuilder.HeaderPieceNumbers;
-        int start = blob == 0 ? 0 : 1 + (blob * piece);
-        int end = Math.Min(Header.Length, 1 + ((blob + 1) * piece));
-        return start < end ? (start, end - start) : (Header.Length, 0);
-    }
+    /// <summary>The piece of <see cref="Header"/> at the start of <paramref name="blob"/> (<see cref="Indexing.DocumentLayoutBuilder.HeaderPiece"/>).</summary>
+    public (int Start, int Length) HeaderPiece(int blob) => Indexing.DocumentLayoutBuilder.HeaderPiece(Header.Length, Header[0] - '0', blob);
 
     /// <summary>The value after the last one of <paramref name="blob"/>.</summary>
     public int BlobEndValue(int blob) => blob + 1 < BlobCount ? BlobFirstValue[blob + 1] : ValueStart.Count;
